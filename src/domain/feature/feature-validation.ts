@@ -1,0 +1,60 @@
+// Validation of a feature before it is written; the same rules stand as check constraints on
+// public.features (see the migration create_ledger_tables), this one gives the UI a reason code.
+import type { Geometry } from 'geojson';
+import { FEATURE_ID_PATTERN, isAreaKind, isFeatureKind } from './kinds';
+
+export type FeatureInvalidReason =
+  | 'bad_id'
+  | 'bad_kind'
+  | 'empty_name'
+  | 'name_too_long'
+  | 'geometry_kind_mismatch'
+  | 'coordinates_out_of_range'
+  | 'empty_geometry';
+
+export type Validation<R extends string> = { ok: true } | { ok: false; reason: R };
+
+export interface FeatureDraft {
+  id: string;
+  kind: string;
+  name: string;
+  geometry: Geometry;
+}
+
+function positions(geometry: Geometry): number[][] {
+  switch (geometry.type) {
+    case 'Point':
+      return [geometry.coordinates];
+    case 'MultiPoint':
+    case 'LineString':
+      return geometry.coordinates;
+    case 'MultiLineString':
+    case 'Polygon':
+      return geometry.coordinates.flat();
+    case 'MultiPolygon':
+      return geometry.coordinates.flat(2);
+    case 'GeometryCollection':
+      return geometry.geometries.flatMap(positions);
+  }
+}
+
+export function validateFeature(draft: FeatureDraft): Validation<FeatureInvalidReason> {
+  if (!FEATURE_ID_PATTERN.test(draft.id)) return { ok: false, reason: 'bad_id' };
+  if (!isFeatureKind(draft.kind)) return { ok: false, reason: 'bad_kind' };
+  const name = draft.name.trim();
+  if (name.length === 0) return { ok: false, reason: 'empty_name' };
+  if ([...name].length > 200) return { ok: false, reason: 'name_too_long' };
+  const wantsArea = isAreaKind(draft.kind);
+  const isArea = draft.geometry.type === 'Polygon' || draft.geometry.type === 'MultiPolygon';
+  if (wantsArea ? !isArea : draft.geometry.type !== 'Point') {
+    return { ok: false, reason: 'geometry_kind_mismatch' };
+  }
+  const coords = positions(draft.geometry);
+  if (coords.length === 0) return { ok: false, reason: 'empty_geometry' };
+  const inRange = coords.every(
+    ([lon, lat]) =>
+      Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon!) <= 180 && Math.abs(lat!) <= 90,
+  );
+  if (!inRange) return { ok: false, reason: 'coordinates_out_of_range' };
+  return { ok: true };
+}
