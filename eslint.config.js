@@ -5,8 +5,11 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 const dbClients = ['@supabase/*', '@electric-sql/*', 'pg'];
-const restrict = (groups, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
+const restrict = (groups, message, regex) => ({
+  'no-restricted-imports': [
+    'error',
+    { patterns: [{ group: groups, message }, ...(regex ? [{ regex, message }] : [])] },
+  ],
 });
 
 export default tseslint.config(
@@ -45,8 +48,9 @@ export default tseslint.config(
   {
     files: ['src/map/**'],
     rules: restrict(
-      [...dbClients, '**/data/**', '**/ui/**'],
+      [...dbClients, '**/ui/**'],
       'src/map layers are pure factories: no database or UI imports.',
+      '(^|/)data/(?!geo/)',
     ),
   },
   {

@@ -1,14 +1,22 @@
+// Entry: the map renders at once; the database starts behind it (its chunk loads lazily).
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBackend } from './data/create-backend';
+import { BackendProvider } from './data/backend-context';
+import { I18nProvider } from './i18n/i18n';
+import { App } from './ui/App';
+import './ui/styles.css';
 
 const root = document.getElementById('root')!;
-function Probe() {
-  return <div>图账</div>;
-}
-createRoot(root).render(<Probe />);
+const setState = (state: 'loading' | 'ready' | 'error') => root.setAttribute('data-state', state);
+
 const backend = await createBackend();
-backend.onProgress((p) => console.log('progress', p.step));
-await backend.ready();
-const r = await backend.call('feature_detail', { feature_id: 'station-1324A' });
-root.dataset.state = 'ready';
-root.setAttribute('data-name', r?.properties.name ?? '');
+createRoot(root).render(
+  <StrictMode>
+    <I18nProvider>
+      <BackendProvider backend={backend}>
+        <App onState={setState} />
+      </BackendProvider>
+    </I18nProvider>
+  </StrictMode>,
+);

@@ -39,6 +39,8 @@ export function createEmbeddedBackend(prebuiltUrl: string): Backend {
         reject(new BackendError('startup_failed', event.message || 'database worker failed to load'));
       w.postMessage({ type: 'init', prebuiltUrl } satisfies ToWorker);
     });
+    // A failed start leaves nothing behind, so that a retry starts afresh.
+    readyPromise.catch(() => stop());
     return readyPromise;
   };
 

@@ -1,0 +1,43 @@
+// The one hook behind every resource hook: runs an async read when its key changes, keeps the
+// previous answer while the next one loads, and drops answers to keys no longer asked.
+import { useEffect, useState } from 'react';
+import { toBackendError, type BackendError } from './backend';
+
+export interface QueryState<T> {
+  data: T | undefined;
+  /** The key `data` answers (it lags behind the current key while loading). */
+  dataKey: string | null;
+  error: BackendError | null;
+  loading: boolean;
+}
+
+interface Answer<T> {
+  key: string | null;
+  data: T | undefined;
+  error: BackendError | null;
+}
+
+/** `key` null means "nothing to ask". */
+export function useQuery<T>(key: string | null, run: () => Promise<T>): QueryState<T> {
+  const [answer, setAnswer] = useState<Answer<T>>({ key: null, data: undefined, error: null });
+  useEffect(() => {
+    if (key === null) return;
+    let current = true;
+    run().then(
+      (data) => current && setAnswer({ key, data, error: null }),
+      (error: unknown) => current && setAnswer({ key, data: undefined, error: toBackendError(error) }),
+    );
+    return () => {
+      current = false;
+    };
+    // `run` closes over the values that make up `key`; the key alone decides when to ask again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  if (key === null) return { data: undefined, dataKey: null, error: null, loading: false };
+  return {
+    data: answer.data,
+    dataKey: answer.error ? null : answer.key,
+    error: answer.key === key ? answer.error : null,
+    loading: answer.key !== key,
+  };
+}

@@ -1,0 +1,109 @@
+// The side panel of one feature: what it is, where, who is responsible, and its plan tasks.
+import { useState } from 'react';
+import type { FeatureDetail, TaskSummary } from '../../domain/ledger/types';
+import { useI18n } from '../../i18n/i18n';
+import { formatAttributes } from './attribute-format';
+import { TaskCard } from './TaskCard';
+import { ZoneSources } from './ZoneSources';
+
+interface Props {
+  id: string;
+  detail: FeatureDetail | null | undefined;
+  loading: boolean;
+  errorText: string | null;
+  activeTaskId: string | null;
+  onClose: () => void;
+  onShowTask: (task: TaskSummary) => void;
+  onOpenFeature: (id: string) => void;
+}
+
+export function FeaturePanel({
+  id,
+  detail,
+  loading,
+  errorText,
+  activeTaskId,
+  onClose,
+  onShowTask,
+  onOpenFeature,
+}: Props) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  const p = detail?.properties;
+  const copyLink = () => {
+    void navigator.clipboard?.writeText(location.href).then(() => {
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    });
+  };
+  return (
+    <aside className="panel" data-testid="feature-panel" data-feature-id={id} aria-live="polite">
+      <header className="panel-header">
+        <div>
+          <h2 data-testid="feature-name">{p?.name ?? (loading ? t('panel.loading') : id)}</h2>
+          {p && (
+            <p className="panel-kind">
+              {t(`kind.${p.kind}`)}
+              {typeof p.attributes.level === 'string' && ` · ${p.attributes.level}`}
+              {p.sample && <span className="badge">{t('app.sampleBadge')}</span>}
+            </p>
+          )}
+        </div>
+        <div className="panel-actions">
+          {p && (
+            <button type="button" onClick={copyLink} title={t('panel.permalink')}>
+              {copied ? t('panel.copied') : t('panel.permalink')}
+            </button>
+          )}
+          <button type="button" onClick={onClose} aria-label={t('panel.close')} data-testid="panel-close">
+            ×
+          </button>
+        </div>
+      </header>
+      {errorText && (
+        <p className="error" role="alert">
+          {errorText}
+        </p>
+      )}
+      {detail === null && !loading && (
+        <p className="not-found" role="alert" data-testid="not-found">
+          {t('panel.notFound', { id })}
+        </p>
+      )}
+      {p && (
+        <div className="panel-body">
+          <dl className="facts">
+            <dt>{t('panel.district')}</dt>
+            <dd>{p.district.name}</dd>
+            <dt>{t('panel.township')}</dt>
+            <dd>{p.township?.name ?? t('panel.unassigned')}</dd>
+            <dt>{t('panel.unit')}</dt>
+            <dd data-testid="feature-unit">{p.unit?.name ?? t('panel.unassigned')}</dd>
+            {formatAttributes(p.attributes, t).map(([label, value]) => (
+              <FactRow key={label} label={label} value={value} />
+            ))}
+          </dl>
+          {p.kind === 'station' && <ZoneSources stationId={p.id} onOpen={onOpenFeature} />}
+          <section className="tasks" data-testid="feature-tasks">
+            <h3>
+              {t('panel.tasks')} <span className="muted">{p.tasks.length}</span>
+            </h3>
+            {p.tasks.length === 0 && <p className="muted">{t('panel.noTasks')}</p>}
+            {p.tasks.map((task) => (
+              <TaskCard key={task.id} task={task} onShow={onShowTask} active={task.id === activeTaskId} />
+            ))}
+          </section>
+        </div>
+      )}
+    </aside>
+  );
+}
+
+function FactRow({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+}

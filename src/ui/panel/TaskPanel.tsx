@@ -1,0 +1,63 @@
+// A task shown on the map (挂图作战): the task, and the list of every feature linked to it.
+import type { TaskFeatures } from '../../domain/ledger/types';
+import { useI18n } from '../../i18n/i18n';
+import { LAYER_COLORS } from '../../map/layer-styles';
+import { TaskCard } from './TaskCard';
+
+interface Props {
+  id: string;
+  data: TaskFeatures | null | undefined;
+  loading: boolean;
+  errorText: string | null;
+  onClose: () => void;
+  onOpenFeature: (id: string) => void;
+}
+
+export function TaskPanel({ id, data, loading, errorText, onClose, onOpenFeature }: Props) {
+  const { t } = useI18n();
+  return (
+    <aside className="panel" data-testid="task-panel" data-task-id={id}>
+      <header className="panel-header">
+        <h2>{data?.task.title ?? (loading ? t('panel.loading') : id)}</h2>
+        <div className="panel-actions">
+          <button type="button" onClick={onClose} aria-label={t('panel.close')} data-testid="panel-close">
+            ×
+          </button>
+        </div>
+      </header>
+      {errorText && (
+        <p className="error" role="alert">
+          {errorText}
+        </p>
+      )}
+      {data === null && !loading && (
+        <p className="not-found" role="alert" data-testid="not-found">
+          {t('panel.taskNotFound', { id })}
+        </p>
+      )}
+      {data && (
+        <div className="panel-body">
+          <TaskCard task={data.task} active />
+          <section className="task-features">
+            <h3>{t('task.features', { count: data.features.length })}</h3>
+            {data.features.length === 0 && <p className="muted">{t('task.noFeatures')}</p>}
+            <ul data-testid="task-feature-list">
+              {data.features.map((f) => (
+                <li key={f.id}>
+                  <span
+                    className="dot"
+                    style={{ background: `rgb(${LAYER_COLORS[f.properties.kind].slice(0, 3).join(',')})` }}
+                  />
+                  <button type="button" className="link" onClick={() => onOpenFeature(f.properties.id)}>
+                    {f.properties.name}
+                  </button>
+                  <span className="muted"> {t(`kind.${f.properties.kind}`)}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+      )}
+    </aside>
+  );
+}
