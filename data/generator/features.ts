@@ -262,9 +262,11 @@ export function buildSampleData(dataDir: string, ledger: Ledger, seed = 20261123
     return match ? [{ code: match.code, area: f as Area }] : [];
   });
   const songbiaoArea = townshipAreas.find((t) => t.code === SONGBIAO)!.area;
-  const townshipOf = (district: string, p: Position): string => {
+  // Real features get a township only where a polygon says so; sample ones a random one otherwise.
+  const townshipOf = (district: string, p: Position, sample = true): string | null => {
     const hit = townshipAreas.find((t) => t.code.startsWith(district) && contains(t.area, p));
     if (hit) return hit.code;
+    if (!sample) return null;
     return rng.pick(townships.filter((t) => t.district_code === district && t.code !== SONGBIAO)).code;
   };
 
@@ -300,7 +302,7 @@ export function buildSampleData(dataDir: string, ledger: Ledger, seed = 20261123
       name: rawName!.replace(/\(.*\)$/, ''),
       geometry: { type: 'Point', coordinates: at },
       district_code: district,
-      township_code: townshipOf(district, at),
+      township_code: townshipOf(district, at, false),
       properties: { code, level: '国控', ...(flagY === 'Y' ? { control_point: true } : {}) },
       is_sample: false,
     });
@@ -368,14 +370,20 @@ export function buildSampleData(dataDir: string, ledger: Ledger, seed = 20261123
     is_sample: true,
   });
 
-  // Open-pit mines of 送表矿区, inside the (schematic) 送表乡 polygon.
+  // Open-pit mines of 送表矿区, inside both the (schematic) 送表乡 polygon and 登封市.
+  const dengfeng = districtArea.get('410185')!;
+  const mineArea = turf.intersect(turf.featureCollection([songbiaoArea, dengfeng])) as Area;
   for (let i = 1; i <= 12; i++) {
-    const at = randomPointIn(rng, songbiaoArea, turf.centroid(songbiaoArea).geometry.coordinates, 0.03);
+    let geometry: Polygon;
+    do {
+      const at = randomPointIn(rng, mineArea, turf.centroid(mineArea).geometry.coordinates, 0.03);
+      geometry = blob(rng, at, rng.int(180, 420));
+    } while (!geometry.coordinates[0]!.every((p) => contains(mineArea, p)));
     add({
       id: `mine-SB${String(i).padStart(3, '0')}`,
       kind: 'mine',
       name: `送表矿区${rng.pick(SONGBIAO_PLACES)}${rng.pick(['石料', '铝土', '煤矸石', '建筑石料'])}露天矿${i}号`,
-      geometry: blob(rng, at, rng.int(180, 420)),
+      geometry,
       district_code: '410185',
       township_code: SONGBIAO,
       properties: {

@@ -80,7 +80,12 @@ export const PLAN_SOURCES = [
 ] as const;
 
 export function taskId(planSlug: string, number: string): string {
-  return `task-${planSlug}-${number.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  const plain = number.trim().toLowerCase();
+  // Numbers such as （一） spell out their code points, so that different numbers stay different.
+  const slug = /^[\x20-\x7e]+$/.test(plain)
+    ? plain.replace(/[^a-z0-9]+/g, '-')
+    : `u${[...plain].map((c) => c.codePointAt(0)!.toString(16)).join('-')}`;
+  return `task-${planSlug}-${slug}`;
 }
 
 function unitKind(name: string): UnitRow['kind'] {

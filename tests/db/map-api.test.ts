@@ -20,6 +20,13 @@ describe.each(targetNames())('map API on %s', (name) => {
     expect(rows.map((r) => r.version)).toEqual(migrations.map((m) => m.version));
   });
 
+  it('reports features.geom to GIS clients as a generic 4326 geometry column', async () => {
+    const { rows } = await db.query<{ type: string; srid: number }>(
+      "select type, srid from extensions.geometry_columns where f_table_name = 'features'",
+    );
+    expect(rows).toEqual([{ type: 'GEOMETRY', srid: 4326 }]);
+  });
+
   it('keeps the kind lists of SQL and TypeScript in step', async () => {
     const { rows } = await db.query<{ kinds: string[] }>('select private.source_kinds() as kinds');
     expect(rows[0]!.kinds).toEqual([...SOURCE_KINDS]);

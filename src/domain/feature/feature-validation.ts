@@ -24,7 +24,8 @@ export interface FeatureDraft {
 function positions(geometry: Geometry): number[][] {
   switch (geometry.type) {
     case 'Point':
-      return [geometry.coordinates];
+      // `"coordinates": []` is POINT EMPTY to PostGIS.
+      return geometry.coordinates.length === 0 ? [] : [geometry.coordinates];
     case 'MultiPoint':
     case 'LineString':
       return geometry.coordinates;
@@ -38,10 +39,22 @@ function positions(geometry: Geometry): number[][] {
   }
 }
 
+/**
+ * Spaces trimmed from both ends, as PostgreSQL's btrim(text) does in the check constraint: a tab
+ * or an ideographic space (U+3000) is a character there, so it is one here too.
+ */
+function btrim(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === ' ') start++;
+  while (end > start && text[end - 1] === ' ') end--;
+  return text.slice(start, end);
+}
+
 export function validateFeature(draft: FeatureDraft): Validation<FeatureInvalidReason> {
   if (!FEATURE_ID_PATTERN.test(draft.id)) return { ok: false, reason: 'bad_id' };
   if (!isFeatureKind(draft.kind)) return { ok: false, reason: 'bad_kind' };
-  const name = draft.name.trim();
+  const name = btrim(draft.name);
   if (name.length === 0) return { ok: false, reason: 'empty_name' };
   if ([...name].length > 200) return { ok: false, reason: 'name_too_long' };
   const wantsArea = isAreaKind(draft.kind);
@@ -51,9 +64,15 @@ export function validateFeature(draft: FeatureDraft): Validation<FeatureInvalidR
   }
   const coords = positions(draft.geometry);
   if (coords.length === 0) return { ok: false, reason: 'empty_geometry' };
+  // Exactly [lon, lat]: features.geom is two-dimensional, and PostGIS refuses a height
+  // ("Geometry has Z dimension but column does not").
   const inRange = coords.every(
-    ([lon, lat]) =>
-      Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon!) <= 180 && Math.abs(lat!) <= 90,
+    ([lon, lat, ...more]) =>
+      more.length === 0 &&
+      Number.isFinite(lon) &&
+      Number.isFinite(lat) &&
+      Math.abs(lon!) <= 180 &&
+      Math.abs(lat!) <= 90,
   );
   if (!inRange) return { ok: false, reason: 'coordinates_out_of_range' };
   return { ok: true };
