@@ -92,6 +92,22 @@ describe('the map ledger', () => {
     await context.close();
   });
 
+  it('opens the panel of a feature clicked on the map', async () => {
+    const { page, errors, context } = await openApp(browser, '#/feature/station-1324A');
+    await waitReady(page);
+    await page.waitForSelector('[data-testid=feature-name]:has-text("岗李水库")');
+    await page.click('[data-testid=panel-close]');
+    await page.waitForSelector('[data-testid=feature-panel]', { state: 'detached' });
+    await page.waitForTimeout(1500); // the fit animation has ended and the map is idle
+    // The map fitted the station into the middle of the area the panels leave free
+    // (padding left 280, right 420, top 80, bottom 60 of 1100 × 720).
+    await page.mouse.click(480, 370);
+    await page.waitForSelector('[data-testid=feature-name]:has-text("岗李水库")');
+    expect(page.url()).toContain('#/feature/station-1324A');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('finds 新华旅馆 by name and opens it', async () => {
     const { page, errors, context } = await openApp(browser);
     await waitReady(page);
