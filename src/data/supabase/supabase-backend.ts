@@ -4,8 +4,15 @@ import { createClient } from '@supabase/supabase-js';
 import { toBackendError, type Backend, type BackendAuth } from '../backend';
 import type { RpcArgs, RpcName, RpcResult } from '../rpc';
 
-export function createSupabaseBackend(url: string, anonKey: string): Backend {
-  const client = createClient(url, anonKey);
+export function createSupabaseBackend(
+  url: string,
+  anonKey: string,
+  options: { fetch?: typeof fetch } = {},
+): Backend {
+  const client = createClient(url, anonKey, {
+    ...(options.fetch ? { global: { fetch: options.fetch } } : {}),
+    auth: { persistSession: typeof localStorage !== 'undefined' },
+  });
   const auth: BackendAuth = {
     async currentUser() {
       const { data } = await client.auth.getSession();
