@@ -15,6 +15,14 @@ as $$
   select array['enterprise', 'construction_site', 'restaurant', 'coal_yard', 'bare_soil', 'sewage_outlet', 'mine']
 $$;
 
+-- Kinds whose geometry is an area (every other kind is a point); mirrors AREA_KINDS.
+create function private.area_kinds() returns text[]
+language sql immutable
+set search_path = ''
+as $$
+  select array['truck_restriction', 'coal_ban_zone', 'mine']
+$$;
+
 -- A map feature as lean GeoJSON: what the map needs to draw and label it.
 create function private.feature_json(f public.features) returns jsonb
 language sql stable
@@ -124,6 +132,11 @@ declare
   in_view int;
   cell double precision;
   show_zones boolean := kinds is null or 'station' = any (kinds) or 'control_zone' = any (kinds);
+  -- Sources drawn as points are the ones aggregated. Read once: a function call per row would
+  -- cost more than the rest of the row's work, and a kind list keeps row estimates right.
+  point_sources constant text[] := array(
+    select unnest(private.source_kinds()) except select unnest(private.area_kinds())
+  );
   result jsonb;
 begin
   -- NaN compares greater than every number, so these also reject NaN.
@@ -164,7 +177,7 @@ begin
       select f.* from public.features f
       where f.geom operator(extensions.&&) env
         and (kinds is null or f.kind = any (kinds))
-        and not (f.kind = any (private.source_kinds()) and extensions.geometrytype(f.geom) = 'POINT')
+        and not f.kind = any (point_sources)
       order by f.kind, f.id
       limit max_features
     ),
@@ -175,8 +188,8 @@ begin
       from public.features f
       where f.geom operator(extensions.&&) env
         and (kinds is null or f.kind = any (kinds))
-        and f.kind = any (private.source_kinds()) and extensions.geometrytype(f.geom) = 'POINT'
-      group by f.kind, floor(extensions.st_x(f.geom) / cell), floor(extensions.st_y(f.geom) / cell)
+        and f.kind = any (point_sources)
+      group by f.kind, floor(extensions.st_x(f.geom) / cell)::int, floor(extensions.st_y(f.geom) / cell)::int
     ),
     counts as (
       select kind, sum(n) as n from (
@@ -185,7 +198,7 @@ begin
         select f.kind, count(*) from public.features f
         where f.geom operator(extensions.&&) env
           and (kinds is null or f.kind = any (kinds))
-          and not (f.kind = any (private.source_kinds()) and extensions.geometrytype(f.geom) = 'POINT')
+          and not f.kind = any (point_sources)
         group by f.kind
       ) parts group by kind
     )
@@ -347,6 +360,7 @@ declare
   dlat double precision;
   dlon double precision;
   box extensions.geometry;
+  sources constant text[] := private.source_kinds();
   result jsonb;
 begin
   if radius_m is null or radius_m < 1 or radius_m > 20000 then
@@ -367,7 +381,7 @@ begin
       extensions.st_distance(f.geom::extensions.geography, station::extensions.geography) as distance_m
     from public.features f
     where f.geom operator(extensions.&&) box
-      and f.kind = any (private.source_kinds())
+      and f.kind = any (sources)
       and extensions.st_dwithin(f.geom::extensions.geography, station::extensions.geography, radius_m)
   ),
   listed as (

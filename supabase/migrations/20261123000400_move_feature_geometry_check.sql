@@ -8,7 +8,7 @@ language sql immutable
 set search_path = ''
 as $$
   select case
-    when kind in ('truck_restriction', 'coal_ban_zone', 'mine')
+    when kind = any (private.area_kinds())
       then extensions.geometrytype(geom) in ('POLYGON', 'MULTIPOLYGON')
     else extensions.geometrytype(geom) = 'POINT'
   end
