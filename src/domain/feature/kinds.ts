@@ -1,5 +1,5 @@
-// The kinds of map features. The database checks the same list (features.kind) and SOURCE_KINDS
-// mirrors private.source_kinds(); a database test compares them.
+// The kinds of map features. The database checks the same list (features.kind); SOURCE_KINDS and
+// AREA_KINDS mirror private.source_kinds() and private.area_kinds(); a database test compares them.
 
 export const FEATURE_KINDS = [
   'station',

@@ -111,7 +111,7 @@ export function basemapStyle(choice: BasemapChoice, tiandituKey = ''): StyleSpec
       ...(online ? { online } : {}),
     },
     layers: online
-      ? [BACKGROUND, ONLINE_RASTER, { ...TOWNSHIP_LINE }, DISTRICT_LINE, RIVER_LINE]
+      ? [BACKGROUND, ONLINE_RASTER, TOWNSHIP_LINE, DISTRICT_LINE, RIVER_LINE]
       : [BACKGROUND, CITY_FILL, CITY_LINE, DISTRICT_FILL, TOWNSHIP_LINE, RIVER_LINE, DISTRICT_LINE],
   };
 }
