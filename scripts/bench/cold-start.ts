@@ -7,21 +7,12 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from '../chromium';
 import { preview } from 'vite';
 import { emit, log, ms } from './report';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--use-angle=swiftshader',
-];
 const VIEWPORT = { width: 1024, height: 700 };
 /** How long to wait for data ready (or error) on one visit. */
 const READY_TIMEOUT_MS = 120_000;
@@ -157,7 +148,7 @@ export async function benchColdStart(runs: number): Promise<void> {
   if (!existsSync(`${root}dist/db/tuzhang.tar.gz`)) {
     return skip('dist/db/tuzhang.tar.gz is missing: run `npm run build` (it builds the database first)');
   }
-  if (!existsSync(CHROMIUM)) return skip(`${CHROMIUM} is missing (apt-get install -y chromium)`);
+  if (!existsSync(CHROMIUM_PATH)) return skip(`${CHROMIUM_PATH} is missing (apt-get install -y chromium)`);
 
   const port = await freePort();
   const server = await preview({
@@ -166,7 +157,7 @@ export async function benchColdStart(runs: number): Promise<void> {
     preview: { host: '127.0.0.1', port, strictPort: true, open: false },
   });
   const url = `http://127.0.0.1:${port}/`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const blocked = new Set<string>();
   try {
     log(`cold start: ${runs} run(s) of ${url} in ${browser.version()}`);

@@ -1,25 +1,11 @@
-// Chromium for the end-to-end tests: Debian's build, never a downloaded one, with the flags this
-// machine needs (no sandbox as root, no GPU: WebGL through SwiftShader, no background network).
+// Opening the app in Chromium for the end-to-end tests.
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 
-export const SCREENSHOT_DIR = 'test-results/e2e';
+export { launchChromium } from '../../scripts/chromium';
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--use-angle=swiftshader',
-    ],
-  });
-}
+export const SCREENSHOT_DIR = 'test-results/e2e';
 
 export interface AppPage {
   context: BrowserContext;

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { FeatureDetail, TaskSummary } from '../../domain/ledger/types';
 import { useI18n } from '../../i18n/i18n';
 import { formatAttributes } from './attribute-format';
+import { PanelFrame } from './PanelFrame';
 import { TaskCard } from './TaskCard';
 import { ZoneSources } from './ZoneSources';
 
@@ -37,39 +38,30 @@ export function FeaturePanel({
     });
   };
   return (
-    <aside className="panel" data-testid="feature-panel" data-feature-id={id} aria-live="polite">
-      <header className="panel-header">
-        <div>
-          <h2 data-testid="feature-name">{p?.name ?? (loading ? t('panel.loading') : id)}</h2>
-          {p && (
-            <p className="panel-kind">
-              {t(`kind.${p.kind}`)}
-              {typeof p.attributes.level === 'string' && ` · ${p.attributes.level}`}
-              {p.sample && <span className="badge">{t('app.sampleBadge')}</span>}
-            </p>
-          )}
-        </div>
-        <div className="panel-actions">
-          {p && (
-            <button type="button" onClick={copyLink} title={t('panel.permalink')}>
-              {copied ? t('panel.copied') : t('panel.permalink')}
-            </button>
-          )}
-          <button type="button" onClick={onClose} aria-label={t('panel.close')} data-testid="panel-close">
-            ×
+    <PanelFrame
+      testId="feature-panel"
+      dataAttrs={{ 'data-feature-id': id }}
+      title={<h2 data-testid="feature-name">{p?.name ?? (loading ? t('panel.loading') : id)}</h2>}
+      subtitle={
+        p && (
+          <p className="panel-kind">
+            {t(`kind.${p.kind}`)}
+            {typeof p.attributes.level === 'string' && ` · ${p.attributes.level}`}
+            {p.sample && <span className="badge">{t('app.sampleBadge')}</span>}
+          </p>
+        )
+      }
+      actions={
+        p && (
+          <button type="button" onClick={copyLink} title={t('panel.permalink')}>
+            {copied ? t('panel.copied') : t('panel.permalink')}
           </button>
-        </div>
-      </header>
-      {errorText && (
-        <p className="error" role="alert">
-          {errorText}
-        </p>
-      )}
-      {detail === null && !loading && (
-        <p className="not-found" role="alert" data-testid="not-found">
-          {t('panel.notFound', { id })}
-        </p>
-      )}
+        )
+      }
+      errorText={errorText}
+      notFoundText={detail === null && !loading ? t('panel.notFound', { id }) : null}
+      onClose={onClose}
+    >
       {p && (
         <div className="panel-body">
           <dl className="facts">
@@ -95,7 +87,7 @@ export function FeaturePanel({
           </section>
         </div>
       )}
-    </aside>
+    </PanelFrame>
   );
 }
 

@@ -2,6 +2,7 @@
 import type { TaskFeatures } from '../../domain/ledger/types';
 import { useI18n } from '../../i18n/i18n';
 import { LAYER_COLORS } from '../../map/layer-styles';
+import { PanelFrame } from './PanelFrame';
 import { TaskCard } from './TaskCard';
 
 interface Props {
@@ -16,25 +17,14 @@ interface Props {
 export function TaskPanel({ id, data, loading, errorText, onClose, onOpenFeature }: Props) {
   const { t } = useI18n();
   return (
-    <aside className="panel" data-testid="task-panel" data-task-id={id}>
-      <header className="panel-header">
-        <h2>{data?.task.title ?? (loading ? t('panel.loading') : id)}</h2>
-        <div className="panel-actions">
-          <button type="button" onClick={onClose} aria-label={t('panel.close')} data-testid="panel-close">
-            ×
-          </button>
-        </div>
-      </header>
-      {errorText && (
-        <p className="error" role="alert">
-          {errorText}
-        </p>
-      )}
-      {data === null && !loading && (
-        <p className="not-found" role="alert" data-testid="not-found">
-          {t('panel.taskNotFound', { id })}
-        </p>
-      )}
+    <PanelFrame
+      testId="task-panel"
+      dataAttrs={{ 'data-task-id': id }}
+      title={<h2>{data?.task.title ?? (loading ? t('panel.loading') : id)}</h2>}
+      errorText={errorText}
+      notFoundText={data === null && !loading ? t('panel.taskNotFound', { id }) : null}
+      onClose={onClose}
+    >
       {data && (
         <div className="panel-body">
           <TaskCard task={data.task} active />
@@ -58,6 +48,6 @@ export function TaskPanel({ id, data, loading, errorText, onClose, onOpenFeature
           </section>
         </div>
       )}
-    </aside>
+    </PanelFrame>
   );
 }
