@@ -45,6 +45,9 @@ export const en: Record<MessageKey, string> = {
   'level.市控': 'City station',
   'level.区控': 'District station',
 
+  'map.tooltip': '{name} ({kind})',
+  'map.clusterTooltip': '{kind} × {count}',
+
   'search.placeholder': 'Search features by name, e.g. 岗李水库',
   'search.none': 'Nothing found for “{q}”',
   'search.searching': 'Searching…',

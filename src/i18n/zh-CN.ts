@@ -43,6 +43,9 @@ export const zhCN = {
   'level.市控': '市控站',
   'level.区控': '区控站',
 
+  'map.tooltip': '{name}（{kind}）',
+  'map.clusterTooltip': '{kind} × {count}',
+
   'search.placeholder': '搜索要素名称，如“岗李水库”',
   'search.none': '没有找到“{q}”',
   'search.searching': '正在搜索…',

@@ -113,8 +113,9 @@ export function App({ onState }: { onState: (state: 'loading' | 'ready' | 'error
     (info: PickingInfo) => {
       const props = (info.object as { properties?: MapFeatureProps } | undefined)?.properties;
       if (!props) return null;
-      if (props.cluster) return `${t(`kind.${props.kind}`)} × ${props.count}`;
-      return props.name ? `${props.name}（${t(`kind.${props.kind}`)}）` : null;
+      if (props.cluster)
+        return t('map.clusterTooltip', { kind: t(`kind.${props.kind}`), count: props.count ?? 0 });
+      return props.name ? t('map.tooltip', { name: props.name, kind: t(`kind.${props.kind}`) }) : null;
     },
     [t],
   );
@@ -130,6 +131,10 @@ export function App({ onState }: { onState: (state: 'loading' | 'ready' | 'error
       return next;
     });
   }, []);
+
+  // A panel says why it has nothing: the database did not start, or its own read failed.
+  const panelError = (error: BackendError | null) =>
+    status.state === 'error' ? t('startup.failed') : errorText(error, t);
 
   const closePanel = () => {
     navigate(null);
@@ -186,7 +191,7 @@ export function App({ onState }: { onState: (state: 'loading' | 'ready' | 'error
           id={route.id}
           detail={detail.dataKey === route.id ? detail.data : undefined}
           loading={detail.loading || status.state === 'loading'}
-          errorText={status.state === 'error' ? t('startup.failed') : errorText(detail.error, t)}
+          errorText={panelError(detail.error)}
           activeTaskId={highlightTaskId}
           onClose={closePanel}
           onShowTask={(tk) => navigate({ kind: 'task', id: tk.id })}
@@ -198,7 +203,7 @@ export function App({ onState }: { onState: (state: 'loading' | 'ready' | 'error
           id={route.id}
           data={task.dataKey === route.id ? task.data : undefined}
           loading={task.loading || status.state === 'loading'}
-          errorText={status.state === 'error' ? t('startup.failed') : errorText(task.error, t)}
+          errorText={panelError(task.error)}
           onClose={closePanel}
           onOpenFeature={(id) => {
             setPinnedTaskId(route.id);

@@ -1,32 +1,14 @@
 // The check constraints on public.features and validateFeature (src/domain/feature/
 // feature-validation.ts) must agree: every draft the TypeScript rejects, the database rejects
 // too, by the constraint that matches the reason, and what one accepts the other accepts.
-import type { Geometry, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   validateFeature,
   type FeatureDraft,
   type FeatureInvalidReason,
 } from '../../src/domain/feature/feature-validation';
+import { point, polygon, square } from '../fixtures/geometry';
 import { openTarget, targetNames, type DbTarget } from './targets';
-
-const point = (lon = 113.6, lat = 34.85, ...more: number[]): Geometry => ({
-  type: 'Point',
-  coordinates: [lon, lat, ...more],
-});
-function square(lon = 113.6, lat = 34.85, size = 0.005): Position[] {
-  return [
-    [lon, lat],
-    [lon + size, lat],
-    [lon + size, lat + size],
-    [lon, lat + size],
-    [lon, lat],
-  ];
-}
-const polygon = (lon?: number, lat?: number): Geometry => ({
-  type: 'Polygon',
-  coordinates: [square(lon, lat)],
-});
 
 const station = (overrides: Partial<FeatureDraft> = {}): FeatureDraft => ({
   id: 'station-T001',

@@ -1,26 +1,12 @@
-import type { Geometry, Position } from 'geojson';
+import type { Geometry } from 'geojson';
+import { point, polygon, square } from '../../../tests/fixtures/geometry';
 import { describe, expect, it } from 'vitest';
 import { AREA_KINDS, FEATURE_KINDS, isAreaKind, type FeatureKind } from './kinds';
 import { validateFeature, type FeatureDraft, type FeatureInvalidReason } from './feature-validation';
 
-// Builders: every call returns fresh objects, so no test can leak a change into another.
-const point = (lon = 113.6, lat = 34.8): Geometry => ({ type: 'Point', coordinates: [lon, lat] });
-function ring(lon = 113.6, lat = 34.8, size = 0.01): Position[] {
-  return [
-    [lon, lat],
-    [lon + size, lat],
-    [lon + size, lat + size],
-    [lon, lat + size],
-    [lon, lat],
-  ];
-}
-const polygon = (lon?: number, lat?: number, size?: number): Geometry => ({
-  type: 'Polygon',
-  coordinates: [ring(lon, lat, size)],
-});
 const multiPolygon = (): Geometry => ({
   type: 'MultiPolygon',
-  coordinates: [[ring(113.6, 34.8)], [ring(113.7, 34.9)]],
+  coordinates: [[square(113.6, 34.8)], [square(113.7, 34.9)]],
 });
 
 function draft(overrides: Partial<FeatureDraft> = {}): FeatureDraft {
@@ -207,15 +193,18 @@ describe('validateFeature', () => {
       expect(reasonOf(draft({ geometry: { type: 'Point', coordinates: [113.6, 34.8, 120] } }))).toBe(
         'coordinates_out_of_range',
       );
-      const ring3d = ring().map(([lon, lat]) => [lon!, lat!, 0]);
+      const ring3d = square().map(([lon, lat]) => [lon!, lat!, 0]);
       expect(reasonOf(mine({ geometry: { type: 'Polygon', coordinates: [ring3d] } }))).toBe(
         'coordinates_out_of_range',
       );
     });
 
     it('rejects a polygon with one vertex out of range', () => {
-      expect(reasonOf(mine({ geometry: polygon(179.995, 34.8) }))).toBe('coordinates_out_of_range');
-      const geometry: Geometry = { type: 'MultiPolygon', coordinates: [[ring()], [ring(113.6, 89.995)]] };
+      expect(reasonOf(mine({ geometry: polygon(179.995, 34.8, 0.01) }))).toBe('coordinates_out_of_range');
+      const geometry: Geometry = {
+        type: 'MultiPolygon',
+        coordinates: [[square()], [square(113.6, 89.995, 0.01)]],
+      };
       expect(reasonOf(mine({ geometry }))).toBe('coordinates_out_of_range');
     });
 

@@ -1,29 +1,38 @@
 // Loads the bundled boundary files once for the basemap's labels.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
 import { basemapLabels } from '../../map/basemap/basemap-labels';
 import type { BasemapLabel } from '../../map/layers/basemap-labels.layer';
 import { BASEMAP_URLS } from '../../map/basemap/basemap-style';
 
 type Labels = { major: BasemapLabel[]; townships: BasemapLabel[] };
+type Sources = [
+  FeatureCollection<MultiPolygon>,
+  FeatureCollection<Polygon | MultiPolygon>,
+  FeatureCollection<LineString>,
+];
 const EMPTY: Labels = { major: [], townships: [] };
 
+/** Fetched once; a language switch only relabels. */
 export function useBasemapLabels(schematicSuffix: string): Labels {
-  const [labels, setLabels] = useState<Labels>(EMPTY);
+  const [sources, setSources] = useState<Sources | null>(null);
   useEffect(() => {
     let current = true;
     const load = <T>(url: string) => fetch(url).then((r) => r.json() as Promise<T>);
     Promise.all([
-      load<FeatureCollection<MultiPolygon>>(BASEMAP_URLS.districts),
-      load<FeatureCollection<Polygon | MultiPolygon>>(BASEMAP_URLS.townships),
-      load<FeatureCollection<LineString>>(BASEMAP_URLS.river),
+      load<Sources[0]>(BASEMAP_URLS.districts),
+      load<Sources[1]>(BASEMAP_URLS.townships),
+      load<Sources[2]>(BASEMAP_URLS.river),
     ]).then(
-      ([d, t, r]) => current && setLabels(basemapLabels(d, t, r, schematicSuffix)),
+      (loaded) => current && setSources(loaded),
       () => undefined, // the basemap still draws without labels
     );
     return () => {
       current = false;
     };
-  }, [schematicSuffix]);
-  return labels;
+  }, []);
+  return useMemo(
+    () => (sources ? basemapLabels(...sources, schematicSuffix) : EMPTY),
+    [sources, schematicSuffix],
+  );
 }
