@@ -37,6 +37,8 @@ export interface PlanRow {
   issued_on: string | null;
   region: string;
   district_code: string;
+  /** Set for a township's own plan (送表矿区): its items belong to that township. */
+  township_code: string | null;
   year: number;
   period_start: string | null;
   period_end: string | null;
@@ -55,6 +57,8 @@ export interface UnitRow {
   name: string;
   kind: 'department' | 'township' | 'group' | 'village' | 'enterprise' | 'other';
   district_code: string;
+  /** Groups of townships: every township of the district (各镇（街道）) or the ones command picks (相关街道). */
+  covers: 'all_townships' | 'chosen_townships' | null;
 }
 export interface TaskUnitRow {
   task_id: string;
@@ -75,7 +79,7 @@ export interface Ledger {
 /** The plan documents we seed from, with the slug used in ids and the district they govern. */
 export const PLAN_SOURCES = [
   { file: 'huiji-2017-air-plan', slug: 'huiji-2017-air', district: '410108' },
-  { file: 'songbiao-2019-air-plan', slug: 'songbiao-2019-air', district: '410185' },
+  { file: 'songbiao-2019-air-plan', slug: 'songbiao-2019-air', district: '410185', township: '410185400' },
   { file: 'weidong-2021-60day-plan', slug: 'weidong-2021-60day', district: '410403' },
 ] as const;
 
@@ -86,6 +90,12 @@ export function taskId(planSlug: string, number: string): string {
     ? plain.replace(/[^a-z0-9]+/g, '-')
     : `u${[...plain].map((c) => c.codePointAt(0)!.toString(16)).join('-')}`;
   return `task-${planSlug}-${slug}`;
+}
+
+function unitCovers(name: string): UnitRow['covers'] {
+  if (/^各(镇|乡|街道)/.test(name)) return 'all_townships';
+  if (/^相关(镇|乡|街道)/.test(name)) return 'chosen_townships';
+  return null;
 }
 
 function unitKind(name: string): UnitRow['kind'] {
@@ -114,7 +124,13 @@ export function buildLedger(plansDir: string): Ledger {
       const n = ledger.units.filter((u) => u.district_code === district).length + 1;
       id = `unit-${district}-${String(n).padStart(3, '0')}`;
       unitIds.set(key, id);
-      ledger.units.push({ id, name, kind: unitKind(name), district_code: district });
+      ledger.units.push({
+        id,
+        name,
+        kind: unitKind(name),
+        district_code: district,
+        covers: unitCovers(name),
+      });
     }
     return id;
   };
@@ -134,6 +150,7 @@ export function buildLedger(plansDir: string): Ledger {
         issued_on: plan.issued_on,
         region: plan.region,
         district_code: source.district,
+        township_code: 'township' in source ? source.township : null,
         year: plan.year,
         period_start: plan.period?.start ?? null,
         period_end: plan.period?.end ?? null,

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { buildLedger } from './ledger';
 import { buildSampleData } from './features';
+import { buildMembers } from './members';
 import { seedSql } from './to-sql';
 
 const dataDir = fileURLToPath(new URL('..', import.meta.url));
@@ -9,5 +10,6 @@ export const seedPath = fileURLToPath(new URL('../../supabase/seed.sql', import.
 
 export function generateSeed(): string {
   const ledger = buildLedger(`${dataDir}/plans`);
-  return seedSql(ledger, buildSampleData(dataDir, ledger));
+  const sample = buildSampleData(dataDir, ledger);
+  return seedSql(ledger, sample, buildMembers(sample.townships));
 }

@@ -39,6 +39,17 @@ export interface Backend {
 export type BackendErrorCode =
   | 'invalid_bbox'
   | 'invalid_radius'
+  | 'stale_version'
+  | 'not_found'
+  | 'evidence_required'
+  | 'invalid_evidence'
+  | 'note_required'
+  | 'status_not_allowed'
+  | 'role_not_allowed'
+  | 'unknown_action'
+  | 'invalid_changes'
+  | 'invalid_dispatch'
+  | 'already_exists'
   | 'permission_denied'
   | 'startup_failed'
   | 'storage_unavailable'
@@ -50,22 +61,50 @@ export class BackendError extends Error {
   constructor(
     readonly code: BackendErrorCode,
     message: string,
+    /** What the database attached: for stale_version, the current values as they now stand. */
+    readonly detail: unknown = null,
   ) {
     super(message);
     this.name = 'BackendError';
   }
 }
 
-const SQL_CODES: readonly BackendErrorCode[] = ['invalid_bbox', 'invalid_radius'];
+const SQL_CODES: readonly BackendErrorCode[] = [
+  'invalid_bbox',
+  'invalid_radius',
+  'stale_version',
+  'not_found',
+  'evidence_required',
+  'invalid_evidence',
+  'note_required',
+  'status_not_allowed',
+  'role_not_allowed',
+  'unknown_action',
+  'invalid_changes',
+  'invalid_dispatch',
+  'permission_denied',
+];
+
+/** The error's detail (PostgreSQL's DETAIL; PostgREST calls it details), parsed when it is JSON. */
+function detailOf(e: { detail?: unknown; details?: unknown } | null): unknown {
+  const raw = e?.detail ?? e?.details ?? null;
+  if (typeof raw !== 'string') return raw;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
+  }
+}
 
 /** Maps a database error (message + SQLSTATE) to a BackendError, identically for both adapters. */
 export function toBackendError(error: unknown): BackendError {
   if (error instanceof BackendError) return error;
-  const e = error as { message?: string; code?: string } | null;
+  const e = error as { message?: string; code?: string; detail?: unknown; details?: unknown } | null;
   const message = e?.message ?? String(error);
   const known = SQL_CODES.find((c) => message === c || message.startsWith(`${c}:`));
-  if (known) return new BackendError(known, message);
-  if (e?.code === '42501') return new BackendError('permission_denied', message);
+  if (known) return new BackendError(known, message, detailOf(e));
+  if (e?.code === '42501') return new BackendError('permission_denied', message, detailOf(e));
+  if (e?.code === '23505') return new BackendError('already_exists', message, detailOf(e));
   if (e?.code === 'invalid_credentials') return new BackendError('invalid_credentials', message);
   return new BackendError('unknown', message);
 }

@@ -1,13 +1,28 @@
 // The API the client may call: SQL function names, their arguments and what they return. Both
 // adapters take exactly this list, so no query is written twice and no other name is callable.
 import type { FeatureKind } from '../domain/feature/kinds';
+import type { ItemAction, ItemStatus } from '../domain/ledger/item-status';
 import type {
   ControlZoneSources,
+  EvidenceFile,
+  EvidenceUpload,
   FeatureDetail,
   FeaturesInView,
+  FeatureValues,
+  HistoryEntry,
+  Membership,
   SearchResult,
   TaskFeatures,
+  TaskSummary,
+  WorkItem,
+  WorkItemDetail,
+  WorkItemList,
 } from '../domain/ledger/types';
+
+/** Every write takes an optional client-generated id: a repeated submission is stored once. */
+interface Submission {
+  client_id?: string | null;
+}
 
 export interface RpcContract {
   features_in_view: {
@@ -27,6 +42,68 @@ export interface RpcContract {
     args: { station_id: string; radius_m?: number };
     returns: ControlZoneSources | null;
   };
+  whoami: { args: Record<string, never>; returns: Membership | null };
+  work_items_list: {
+    args: {
+      statuses?: ItemStatus[] | null;
+      township_code?: string | null;
+      task_id?: string | null;
+      feature_id?: string | null;
+      overdue_only?: boolean;
+      limit_n?: number;
+    };
+    returns: WorkItemList;
+  };
+  item_detail: { args: { item_id: string }; returns: WorkItemDetail | null };
+  evidence_file: { args: { evidence_id: string }; returns: EvidenceFile | null };
+  act_on_item: {
+    args: Submission & {
+      item_id: string;
+      action: ItemAction;
+      base_version: number;
+      note?: string | null;
+      evidence?: EvidenceUpload[];
+    };
+    returns: WorkItem;
+  };
+  dispatch_item: {
+    args: Submission & {
+      task_id: string;
+      township_code?: string | null;
+      unit_id?: string | null;
+      feature_id?: string | null;
+      deadline?: string | null;
+    };
+    returns: WorkItem;
+  };
+  update_item: {
+    args: Submission & {
+      item_id: string;
+      base_version: number;
+      changes: { township_code?: string | null; unit_id?: string | null; deadline?: string | null };
+    };
+    returns: WorkItem;
+  };
+  update_feature: {
+    args: Submission & {
+      feature_id: string;
+      base_version: number;
+      changes: Partial<Pick<FeatureValues, 'name' | 'township_code' | 'unit_id' | 'properties' | 'geometry'>>;
+    };
+    returns: FeatureValues;
+  };
+  update_task: {
+    args: Submission & {
+      task_id: string;
+      base_version: number;
+      changes: { number?: string; title?: string; section?: string | null; deadlines?: string[] };
+    };
+    returns: TaskSummary & { version: number };
+  };
+  history_of: {
+    args: { task_id?: string | null; feature_id?: string | null; item_id?: string | null };
+    returns: HistoryEntry[];
+  };
 }
 
 export type RpcName = keyof RpcContract;
@@ -39,9 +116,30 @@ export const RPC_NAMES: readonly RpcName[] = [
   'task_features',
   'search_features',
   'sources_in_control_zone',
+  'whoami',
+  'work_items_list',
+  'item_detail',
+  'evidence_file',
+  'act_on_item',
+  'dispatch_item',
+  'update_item',
+  'update_feature',
+  'update_task',
+  'history_of',
 ];
 
-type ArgValue = string | number | boolean | null | undefined | readonly string[];
+type ArgValue = string | number | boolean | null | undefined | readonly string[] | object;
+
+/** Arguments declared jsonb in SQL; every other array argument is a text[]. */
+const JSON_ARGS: ReadonlySet<string> = new Set(['evidence', 'changes']);
+
+function paramText(key: string, raw: ArgValue): string | null {
+  if (raw === null || raw === undefined) return null;
+  if (JSON_ARGS.has(key)) return JSON.stringify(raw);
+  if (Array.isArray(raw)) return arrayLiteral(raw as string[]);
+  if (typeof raw === 'object') throw new Error(`argument ${key} must be declared in JSON_ARGS`);
+  return String(raw);
+}
 
 /** A PostgreSQL array literal: {"a","b"} with quotes and backslashes escaped. */
 function arrayLiteral(items: readonly string[]): string {
@@ -60,7 +158,7 @@ export function rpcStatement(name: RpcName, args: object): { sql: string; params
   for (const [key, raw] of Object.entries(args as Record<string, ArgValue>)) {
     if (raw === undefined) continue;
     if (!/^[a-z_][a-z0-9_]*$/.test(key)) throw new Error(`bad argument name ${key}`);
-    params.push(raw === null ? null : Array.isArray(raw) ? arrayLiteral(raw) : String(raw));
+    params.push(paramText(key, raw));
     named.push(`${key} => $${params.length}`);
   }
   return { sql: `select public.${name}(${named.join(', ')}) as result`, params };

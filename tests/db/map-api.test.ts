@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREA_KINDS, FEATURE_KINDS, SOURCE_KINDS } from '../../src/domain/feature/kinds';
 import { migrations } from '../../src/data/schema';
-import { anonymous, openTarget, targetNames, type DbTarget } from './targets';
+import { anonymous, openTarget, signedIn, targetNames, townshipUser, type DbTarget } from './targets';
 
 describe.each(targetNames())('map API on %s', (name) => {
   let db: DbTarget;
@@ -177,30 +177,35 @@ describe.each(targetNames())('map API on %s', (name) => {
 
   // As the signed-in caller, not as the superuser: RLS policies can keep the planner from using
   // the GIST index for PostGIS operators (they are not leakproof), which only shows with RLS on.
-  it('answers box and control-zone queries of a signed-in user from the spatial index', async () => {
-    await db.exec("load 'auto_explain'");
-    await db.exec(`
+  it.each([
+    ['planner', signedIn],
+    ['township', townshipUser],
+  ] as const)(
+    'answers box and control-zone queries of a %s from the spatial index',
+    async (_role, claims) => {
+      await db.exec("load 'auto_explain'");
+      await db.exec(`
       set auto_explain.log_min_duration = 0;
       set auto_explain.log_nested_statements = on;
       set auto_explain.log_level = notice;
       set auto_explain.log_format = text;`);
-    db.takeNotices();
-    await db.call('sources_in_control_zone', { station_id: 'station-1324A' });
-    const zonePlans = db.takeNotices().join('\n');
-    await db.call('features_in_view', {
-      min_lon: 113.505,
-      min_lat: 34.901,
-      max_lon: 113.525,
-      max_lat: 34.921,
-    });
-    const viewPlans = db.takeNotices().join('\n');
-    await db.exec('reset auto_explain.log_min_duration');
-    expect(zonePlans).toMatch(/features_geom_idx/);
-    expect(zonePlans).toMatch(/st_dwithin/i);
-    expect(zonePlans).not.toMatch(/Seq Scan on features/);
-    expect(viewPlans).toMatch(/features_geom_idx/);
-    expect(viewPlans).not.toMatch(/Seq Scan on features/);
-  });
+      db.takeNotices();
+      await db.call('sources_in_control_zone', { station_id: 'station-1324A' }, claims);
+      const zonePlans = db.takeNotices().join('\n');
+      await db.call(
+        'features_in_view',
+        { min_lon: 113.505, min_lat: 34.901, max_lon: 113.525, max_lat: 34.921 },
+        claims,
+      );
+      const viewPlans = db.takeNotices().join('\n');
+      await db.exec('reset auto_explain.log_min_duration');
+      expect(zonePlans).toMatch(/features_geom_idx/);
+      expect(zonePlans).toMatch(/st_dwithin/i);
+      expect(zonePlans).not.toMatch(/Seq Scan on features/);
+      expect(viewPlans).toMatch(/features_geom_idx/);
+      expect(viewPlans).not.toMatch(/Seq Scan on features/);
+    },
+  );
 
   it('shows nothing to anonymous callers', async () => {
     await expect(

@@ -15,6 +15,12 @@ const LEDGER_TABLES = [
   'public.tasks',
   'public.task_units',
   'public.feature_tasks',
+  'public.memberships',
+  'public.work_items',
+  'public.work_item_events',
+  'public.evidence',
+  'public.history',
+  'public.client_submissions',
 ];
 
 type Lint = (db: DbTarget) => Promise<string[]>;
@@ -67,6 +73,23 @@ const lints = {
          and not coalesce(p.proconfig @> array['search_path=""'], false)
        order by 1`,
       [OUR_SCHEMAS],
+    ),
+  securityDefinerAnonCanExecute: (db) =>
+    names(
+      db,
+      `select ${FUNCTION_NAME} as name
+       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname = any ($1) and p.prosecdef and has_function_privilege('anon', p.oid, 'EXECUTE')
+       order by 1`,
+      [OUR_SCHEMAS],
+    ),
+  tablesWithSeveralPoliciesPerOperation: (db) =>
+    names(
+      db,
+      `select format('%I.%I %s', schemaname, tablename, cmd) as name
+       from pg_policies where schemaname = 'public'
+       group by schemaname, tablename, cmd having count(*) > 1
+       order by 1`,
     ),
   viewsWithoutSecurityInvoker: (db) =>
     names(
@@ -192,6 +215,10 @@ describe.each(targetNames())('schema rules on %s', (name) => {
       expect(await lints.securityDefinerWithoutSearchPath(db)).toEqual([]);
     });
 
+    it('lets anon execute no SECURITY DEFINER function, in any schema of ours', async () => {
+      expect(await lints.securityDefinerAnonCanExecute(db)).toEqual([]);
+    });
+
     it('pins search_path to empty on every function of ours', async () => {
       expect(await lints.ownFunctionsWithoutEmptySearchPath(db)).toEqual([]);
     });
@@ -226,6 +253,10 @@ describe.each(targetNames())('schema rules on %s', (name) => {
         `select distinct format('%I.%I', schemaname, tablename) as name from pg_policies`,
       );
       expect(tables).toEqual(expect.arrayContaining(LEDGER_TABLES));
+    });
+
+    it('has one policy per table and operation', async () => {
+      expect(await lints.tablesWithSeveralPoliciesPerOperation(db)).toEqual([]);
     });
 
     it('grants every policy in public to authenticated only', async () => {
@@ -302,6 +333,23 @@ describe.each(targetNames())('schema rules on %s', (name) => {
       expect(await violationsAfter(lints.functionsAnonCanExecute, ddl)).toEqual(['public.lint_probe()']);
       const revoked = `${ddl}; revoke execute on function public.lint_probe() from anon, public`;
       expect(await violationsAfter(lints.functionsAnonCanExecute, revoked)).toEqual([]);
+    });
+
+    it('a SECURITY DEFINER function that anon may execute', async () => {
+      const ddl = `create function private.lint_probe() returns int language sql security definer
+        set search_path = '' as $$ select 1 $$; grant execute on function private.lint_probe() to anon`;
+      expect(await violationsAfter(lints.securityDefinerAnonCanExecute, ddl)).toEqual([
+        'private.lint_probe()',
+      ]);
+      const revoked = `${ddl}; revoke execute on function private.lint_probe() from anon, public`;
+      expect(await violationsAfter(lints.securityDefinerAnonCanExecute, revoked)).toEqual([]);
+    });
+
+    it('two policies for the same operation on one table', async () => {
+      const ddl = 'create policy "lint probe" on public.units for insert to authenticated with check (false)';
+      expect(await violationsAfter(lints.tablesWithSeveralPoliciesPerOperation, ddl)).toEqual([
+        'public.units INSERT',
+      ]);
     });
 
     it('a view without security_invoker', async () => {

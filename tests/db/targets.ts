@@ -10,6 +10,7 @@ import { callAsRole, type JwtClaims } from '../../src/data/embedded/rpc-session'
 import type { RpcArgs, RpcName, RpcResult } from '../../src/data/rpc';
 import type { SqlSession } from '../../src/data/schema';
 import { prebuiltPath } from '../../scripts/build-db';
+import { DEMO_PLANNER, townshipUserId } from '../../data/generator/members';
 
 export type TargetName = 'pglite' | 'pg15';
 export const PG_TEMPLATE = 'tuzhang_template';
@@ -20,6 +21,8 @@ export function targetNames(): TargetName[] {
 
 export interface DbTarget extends SqlSession {
   name: TargetName;
+  /** PostgreSQL 15 only: this test file's own database, for opening more connections to it. */
+  database?: string;
   /** Calls an API function as a signed-in user, the way both backends do. */
   call<N extends RpcName>(name: N, args: RpcArgs<N>, claims?: JwtClaims): Promise<RpcResult<N>>;
   /** Server notices collected since the last call of takeNotices (auto_explain plans). */
@@ -27,7 +30,10 @@ export interface DbTarget extends SqlSession {
   close(): Promise<void>;
 }
 
-export const signedIn: JwtClaims = { sub: '00000000-0000-4000-8000-000000000001', role: 'authenticated' };
+/** The seeded demo users (data/generator/members.ts): the planner reads everything. */
+export const signedIn: JwtClaims = { sub: DEMO_PLANNER, role: 'authenticated' };
+/** 古荥镇's township user: reads only what lies in or is dispatched to 古荥镇. */
+export const townshipUser: JwtClaims = { sub: townshipUserId('410108105'), role: 'authenticated' };
 export const anonymous: JwtClaims = { sub: '', role: 'anon' };
 
 export function pgSession(client: pg.Client): SqlSession {
@@ -43,6 +49,7 @@ export async function openTarget(name: TargetName): Promise<DbTarget> {
   const notices: string[] = [];
   let session: SqlSession;
   let close: () => Promise<void>;
+  let database: string | undefined;
   if (name === 'pglite') {
     const { auto_explain } = await import('@electric-sql/pglite/contrib/auto_explain');
     const db = await PGlite.create({
@@ -58,6 +65,7 @@ export async function openTarget(name: TargetName): Promise<DbTarget> {
   } else {
     const url = new URL(process.env.TUZHANG_PG_URL!);
     const dbName = `tz_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    database = dbName;
     const admin = new pg.Client({ connectionString: url.toString() });
     await admin.connect();
     await admin.query(`create database ${dbName} template ${PG_TEMPLATE}`);
@@ -74,6 +82,7 @@ export async function openTarget(name: TargetName): Promise<DbTarget> {
   }
   return {
     name,
+    database,
     ...session,
     call: (fn, args, claims = signedIn) => callAsRole(session, claims, fn, args),
     takeNotices: () => notices.splice(0),

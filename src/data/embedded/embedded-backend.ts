@@ -32,7 +32,7 @@ export function createEmbeddedBackend(prebuiltUrl: string): Backend {
           const p = pending.get(m.id);
           pending.delete(m.id);
           if (m.ok) p?.resolve(m.result);
-          else p?.reject(new BackendError(m.code, m.message));
+          else p?.reject(new BackendError(m.code, m.message, m.detail));
         }
       };
       w.onerror = (event) =>

@@ -22,7 +22,7 @@ export type FromWorker =
   | { type: 'ready'; storage: 'indexeddb' | 'memory' }
   | { type: 'failed'; code: BackendErrorCode; message: string }
   | { type: 'result'; id: number; ok: true; result: unknown }
-  | { type: 'result'; id: number; ok: false; code: BackendErrorCode; message: string };
+  | { type: 'result'; id: number; ok: false; code: BackendErrorCode; message: string; detail: unknown };
 
 /** IndexedDB names the embedded database uses; reset deletes both. */
 export const DATA_DIR = 'idb://tuzhang';

@@ -133,7 +133,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       post({ type: 'result', id, ok: true, result });
     } catch (error) {
       const e = toBackendError(error);
-      post({ type: 'result', id, ok: false, code: e.code, message: e.message });
+      post({ type: 'result', id, ok: false, code: e.code, message: e.message, detail: e.detail });
     }
   });
 };

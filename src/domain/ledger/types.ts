@@ -2,6 +2,7 @@
 // data; both backends return exactly these.
 import type { Feature, FeatureCollection, Geometry, Point, Polygon } from 'geojson';
 import type { FeatureKind, LayerKind } from '../feature/kinds';
+import type { ItemAction, ItemStatus, MemberRole } from './item-status';
 
 export type BBox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
 
@@ -42,7 +43,7 @@ export interface TaskUnit {
   scope?: string;
 }
 
-export type TaskStatus = 'not_started' | 'in_progress' | 'done' | 'closed';
+export type TaskStatus = ItemStatus;
 
 export interface TaskSummary {
   id: string;
@@ -100,4 +101,109 @@ export interface ControlZoneSources extends FeatureCollection<Point, ZoneSourceP
   total: number;
   counts: Partial<Record<FeatureKind, number>>;
   truncated: boolean;
+}
+
+/** whoami: the caller's membership (null for a signed-in user without one). */
+export interface Membership {
+  user_id: string;
+  role: MemberRole;
+  display_name: string;
+  township: { code: string; name: string; district_code: string } | null;
+  district: { code: string; name: string } | null;
+}
+
+/** A work item (对账销号): a task assigned to a township or unit, or a feature a task concerns. */
+export interface WorkItem {
+  id: string;
+  status: ItemStatus;
+  version: number;
+  deadline: string | null;
+  overdue: boolean;
+  district_code: string;
+  task: {
+    id: string;
+    number: string;
+    title: string;
+    plan: { id: string; title: string; doc_number: string | null };
+  };
+  township: { code: string; name: string } | null;
+  unit: { id: string; name: string } | null;
+  feature: { id: string; name: string; kind: FeatureKind } | null;
+  last_note: string | null;
+  last_actor_name: string | null;
+  last_event_at: string | null;
+}
+
+export interface WorkItemList {
+  total: number;
+  overdue: number;
+  counts: Partial<Record<ItemStatus, number>>;
+  items: WorkItem[];
+}
+
+export interface EvidenceMeta {
+  id: string;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  taken_at: string | null;
+  location: [lon: number, lat: number] | null;
+}
+
+export interface WorkItemEvent {
+  id: string;
+  at: string;
+  action: ItemAction;
+  from_status: ItemStatus;
+  to_status: ItemStatus;
+  note: string | null;
+  actor_name: string | null;
+  evidence: EvidenceMeta[];
+}
+
+export interface WorkItemDetail extends WorkItem {
+  events: WorkItemEvent[];
+}
+
+/** A file to attach to an event, as act_on_item takes it. */
+export interface EvidenceUpload {
+  file_name: string;
+  mime_type: string;
+  content_base64: string;
+  taken_at?: string | null;
+  lon?: number;
+  lat?: number;
+}
+
+export interface EvidenceFile {
+  id: string;
+  file_name: string;
+  mime_type: string;
+  content_base64: string;
+}
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  actor_name: string | null;
+  table: string;
+  op: 'insert' | 'update' | 'delete';
+  row_key: string;
+  task_id: string | null;
+  feature_id: string | null;
+  item_id: string | null;
+  /** Changed fields: [old, new]; on insert old is absent, on delete new is. */
+  changes: Record<string, [unknown, unknown]>;
+}
+
+/** A feature's editable values (update_feature's answer, and the current values of a conflict). */
+export interface FeatureValues {
+  id: string;
+  version: number;
+  updated_at: string;
+  name: string;
+  township_code: string | null;
+  unit_id: string | null;
+  properties: Record<string, unknown>;
+  geometry: Geometry;
 }
