@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { findDeadlines } from './deadlines';
+import { fold } from './normalize-text';
+
+const deadlines = (text: string, year: number | null = 2017) => findDeadlines(fold(text), year);
+
+describe('findDeadlines', () => {
+  it.each([
+    ['8月底前完成', ['2017-08-31']],
+    ['2月底前完成排查', ['2017-02-28']],
+    ['2019年10月底前完成', ['2019-10-31']],
+    ['年底前动态清零', ['2017-12-31']],
+    ['今年年底前完成', ['2017-12-31']],
+    ['明年6月底前完成', ['2018-06-30']],
+    ['2017年9月30日前完成替代', ['2017-09-30']],
+    ['9月30日以前完成', ['2017-09-30']],
+    ['3月中旬前完成', ['2017-03-20']],
+    ['5月上旬前完成', ['2017-05-10']],
+    ['２０１８年１２月底前完成', ['2018-12-31']],
+    ['2019年底，覆盖率达到85%以上', ['2019-12-31']],
+    ['力争到2020年底，累计创建绿色工厂1家', ['2020-12-31']],
+    ['2017年年底前，建成监测网络', ['2017-12-31']],
+  ])('resolves "%s"', (text, expected) => {
+    expect(deadlines(text)).toEqual(expected);
+  });
+
+  it.each([
+    '每月25日前报送',
+    '每年3月底前完成检测',
+    '记录保留至次年4月底',
+    '可延期至9月底',
+    '自2019年3月1日起实施',
+    '2019年7月起开展检查',
+    '3月份停窑，4—5月份正常生产',
+    '到2020年，合格率达到95%',
+    '4月6日至6月5日开展攻坚',
+  ])('ignores "%s"', (text) => {
+    expect(deadlines(text)).toEqual([]);
+  });
+
+  it('takes a month without a year from the year named earlier in the same sentence', () => {
+    expect(deadlines('2019年6月底前完成联网，9月底前完成视频监控。10月底前完成核查。', 2018)).toEqual([
+      '2019-06-30',
+      '2019-09-30',
+      '2018-10-31',
+    ]);
+  });
+
+  it('keeps the order of first mention without repeats', () => {
+    expect(deadlines('8月底前完成修订；6月底前完成排查；8月底前公布。')).toEqual([
+      '2017-08-31',
+      '2017-06-30',
+    ]);
+  });
+
+  it('cannot resolve a month without a plan year', () => {
+    expect(deadlines('8月底前完成', null)).toEqual([]);
+    expect(deadlines('2019年8月底前完成', null)).toEqual(['2019-08-31']);
+  });
+});

@@ -1,0 +1,88 @@
+// Numbering markers and heading kinds. Plans number their parts 一、 > （一） > 1. > （1） > 1) or ①, in
+// many typographic variants; the level is read from the marker style, never from markdown depth
+// (the same document mixes ## and #### for one level).
+
+export type Level = 1 | 2 | 3 | 4 | 5;
+
+export interface Marker {
+  level: Level;
+  /** The marker as printed, e.g. "（一）" or "12．". */
+  label: string;
+  /** The number: "一", "12"; circled digits as their value. */
+  number: string;
+  /** Characters of the line the marker (and following spaces) takes. */
+  length: number;
+}
+
+const CN_NUM = '[一二三四五六七八九十]{1,3}';
+const MARKERS: [Level, RegExp][] = [
+  [1, new RegExp(`^第?(${CN_NUM})\\s*[、.]|^第(${CN_NUM})(?:部分|章)`)],
+  [2, new RegExp(`^\\(\\s*(${CN_NUM})\\s*\\)`)],
+  [3, /^(\d{1,3})\s*[.、](?!\d)/],
+  [4, /^\(\s*(\d{1,2})\s*\)/],
+  [5, /^(\d{1,2})\)|^([\u2460-\u2473])/],
+];
+
+/** Reads a numbering marker at the start of a folded line (see normalize-text fold). */
+export function readMarker(key: string): Marker | null {
+  for (const [level, pattern] of MARKERS) {
+    const m = pattern.exec(key);
+    if (!m) continue;
+    const found = m[1] ?? m[2] ?? m[3]!;
+    const number = /[\u2460-\u2473]/.test(found) ? String(found.charCodeAt(0) - 0x2460 + 1) : found;
+    const spaces = /^\s*/.exec(key.slice(m[0].length))![0].length;
+    return { level, label: m[0], number, length: m[0].length + spaces };
+  }
+  return null;
+}
+
+/** Canonical sub-item scope label: （1）, (1), 1), ① all become "(1)". */
+export function scopeLabel(number: string): string {
+  return `(${number})`;
+}
+
+const TITLE_END =
+  /(?:方案|计划|规划|要点|意见|办法|细则|预案|清单|行动|任务书)(?:\((?:\d{4}\s*[-—–~至到]\s*\d{4}年?|[^()]{1,20})\))?$/;
+
+/** A plan's own title line, e.g. "惠济区2017年大气污染防治攻坚行动方案". */
+export function isTitleLine(key: string): boolean {
+  return (
+    key.length >= 6 &&
+    key.length <= 80 &&
+    !readMarker(key) &&
+    TITLE_END.test(key) &&
+    !/印发|转发|关于|。|^《|^根据|^按照|^为|[:：]/.test(key)
+  );
+}
+
+/** Line endings after which a broken line never continues (a title, a notice, a document number). */
+export function endsLikeHeading(key: string): boolean {
+  return TITLE_END.test(key) || /(?:通知|决定|报告|公告|通报|号)$/.test(key);
+}
+
+/** First-level parts that hold no tasks: principles, targets, safeguards, requirements. */
+const NON_TASK_PART =
+  /指导思想|总体要求|总体思路|基本原则|工作原则|保障措施|保障机制|组织保障|工作要求|实施步骤|工作步骤|进度安排|时间安排|组织领导|职责分工|附则|编制依据|适用范围|总则|^(?:工作|主要|总体|改善|攻坚|具体|年度)?目标(?:要求|指标)?$/;
+
+export function isNonTaskPart(headingText: string): boolean {
+  return NON_TASK_PART.test(headingText);
+}
+
+/** Parts or sub-parts whose text states the quantitative goals. */
+export function isTargetPart(headingText: string): boolean {
+  return /目标|指标/.test(headingText);
+}
+
+/** Where the plan body ends: attachments, distribution lists, printing notes. */
+export function isEndOfBody(key: string): boolean {
+  return /^(?:附件\s*[:\d一二三四五六七八九十]|附件$|抄送\s*:|主送\s*:|主办\s*:|督办\s*:|[^\s,。]{2,30}\s*\d{4}年\d{1,2}月\d{1,2}日印发$)/.test(
+    key,
+  );
+}
+
+/** The heading text of a marker line: the marker removed, cut at the first full stop. */
+export function headingText(key: string, text: string, marker: Marker): string {
+  const rest = text.slice(marker.length);
+  const stop = key.slice(marker.length).search(/[。]/);
+  return (stop >= 0 ? rest.slice(0, stop) : rest).replace(/[。.,，;；:：\s]+$/, '');
+}

@@ -1,0 +1,240 @@
+// Document metadata: 文号, issuer, date of issue, the plan's title and region, plan year and
+// campaign period. Read from the notice header (or a web page's field table), never from the body,
+// where other documents are cited with their own numbers and dates.
+import { DATE_LINE } from './line-joining';
+import type { Line } from './normalize-text';
+import type { Period } from './types';
+
+export interface Header {
+  docNumber: string | null;
+  issuer: string | null;
+  issuedOn: string | null;
+  /** The plan title named by the notice ("关于印发《X》的通知"). */
+  noticeTitle: string | null;
+}
+
+const FIELD_NAMES = [
+  '索引号',
+  '主题分类',
+  '发布机构',
+  '发文机关',
+  '发布单位',
+  '关键词',
+  '主题词',
+  '发文字号',
+  '文号',
+  '成文日期',
+  '发文日期',
+  '发布日期',
+  '生成日期',
+  '生效日期',
+  '废止日期',
+  '体裁',
+  '公文时效',
+  '时效',
+  '有效性',
+  '是否有效',
+  '效力状态',
+  '名称',
+  '标题',
+  '信息分类',
+  '组配分类',
+  '公开方式',
+  '责任部门',
+  '信息来源',
+];
+const FIELD = new RegExp(
+  `(${FIELD_NAMES.sort((a, b) => b.length - a.length)
+    .map((name) => [...name].join('\\s*'))
+    .join('|')})\\s*[:|]?`,
+  'g',
+);
+
+/** "文 号:送管发〔2019〕18号成文日期:2019-05-22" → 文号 → 送管发〔2019〕18号, 成文日期 → 2019-05-22. */
+function readFields(line: Line): Map<string, string> {
+  const fields = new Map<string, string>();
+  const hits = [...line.key.matchAll(FIELD)];
+  if (!hits.length || hits[0]!.index !== 0) return fields;
+  hits.forEach((hit, i) => {
+    const end = i + 1 < hits.length ? hits[i + 1]!.index : line.text.length;
+    const value = line.text.slice(hit.index + hit[0].length, end).replace(/^[\s|:：]+|[\s|]+$/g, '');
+    const name = hit[1]!.replace(/\s/g, '');
+    if (value && !fields.has(name)) fields.set(name, value);
+  });
+  return fields;
+}
+
+const CN_DIGITS = '〇一二三四五六七八九';
+
+function chineseNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (/^[〇○零一二三四五六七八九]{4}$/.test(s))
+    return Number([...s].map((c) => CN_DIGITS.indexOf(c === '○' || c === '零' ? '〇' : c)).join(''));
+  const [tens, ones] = s.includes('十') ? s.split('十') : ['', s];
+  return (
+    (s.includes('十') ? (tens ? CN_DIGITS.indexOf(tens) : 1) * 10 : 0) + (ones ? CN_DIGITS.indexOf(ones) : 0)
+  );
+}
+
+const NUM = '(\\d{1,4}|[〇○零一二三四五六七八九十]{1,4})';
+const DATE_CN = new RegExp(`${NUM}\\s*年\\s*${NUM}\\s*月\\s*${NUM}\\s*日`);
+const DATE_ISO = /(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})/;
+
+/** An ISO date from "2017年2月25日", "二〇一七年二月二十五日" or "2019-05-22". */
+function parseDate(s: string): string | null {
+  const m = DATE_CN.exec(s) ?? DATE_ISO.exec(s);
+  if (!m) return null;
+  const [y, mo, d] = [chineseNumber(m[1]!), chineseNumber(m[2]!), chineseNumber(m[3]!)];
+  if (y < 1900 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const DOC_NUMBER =
+  /([\u4e00-\u9fff]{1,10})\s*([〔[［【(（])\s*((?:19|20)\d{2})\s*([〕\]］】)）])\s*(\d{1,4})\s*号/;
+
+/** A document number of the notice itself, not one cited in parentheses or after a title. */
+function docNumberIn(raw: string): string | null {
+  const m = DOC_NUMBER.exec(raw);
+  if (!m) return null;
+  const before = raw.slice(0, m.index);
+  const opened = (before.match(/[(（]/g) ?? []).length - (before.match(/[)）]/g) ?? []).length;
+  if (opened > 0 || /[《》〈〉<>]\s*$/.test(before)) return null;
+  // "…的通知 拱政办发〔2018〕42号": the prefix starts after the notice's own words.
+  const prefix = m[1]!.replace(/^.*(?:通知|印发|文件|》|号)/, '');
+  return prefix ? (prefix + m[0].slice(m[1]!.length)).replace(/\s+/g, '') : null;
+}
+
+const ORG =
+  /(?:人民政府|政府|办公厅|办公室|委员会|管委会|指挥部|领导小组|攻坚办|大气办|生态环境局|生态环境厅|环境保护局|环保局|局|厅|委|办)$/;
+
+function orgOrNull(s: string): string | null {
+  const name = s.replace(/^[#\s《〈]+|[\s》〉]+$/g, '');
+  return name.length >= 2 && name.length <= 40 && ORG.test(name) && !/[,，:：。、《》〈〉<>“”]/.test(name)
+    ? name
+    : null;
+}
+
+/** Reads the notice header: the lines before the first part of the first plan. */
+export function readHeader(lines: Line[]): Header {
+  const fields = new Map<string, string>();
+  for (const line of lines)
+    if (line.chrome) for (const [k, v] of readFields(line)) if (!fields.has(k)) fields.set(k, v);
+
+  const fieldNumber = fields.get('发文字号') ?? fields.get('文号');
+  let docNumber = fieldNumber ? docNumberIn(fieldNumber) : null;
+  for (const line of lines) if (!docNumber && !line.chrome) docNumber = docNumberIn(line.raw);
+
+  const dateField = fields.get('成文日期');
+  const dateLine = lines.find((l) => DATE_LINE.test(l.key));
+  const issuedOn =
+    (dateField && parseDate(dateField)) ||
+    (dateLine && parseDate(dateLine.key)) ||
+    (fields.get('发文日期') && parseDate(fields.get('发文日期')!)) ||
+    null;
+
+  const noticeTitle = lines.reduce<string | null>((found, l) => found ?? titleInNotice(l.text), null);
+  // The signature above the date names the issuer in full; a web page's 发布机构 is often only the
+  // office that published the page.
+  const issuer =
+    firstOrg(lines, (l, next) => (next && DATE_LINE.test(next.key) ? l.text : undefined)) ??
+    firstOrg(lines, (l) => /^(.+)文件$/.exec(l.key.replace(/^#+/, ''))?.[1]) ??
+    firstOrg(lines, (l) => /^(.+?)关于(?:印发|转发)/.exec(withoutDocNumber(l.text))?.[1]) ??
+    orgOrNull(fields.get('发布机构') ?? fields.get('发文机关') ?? fields.get('发布单位') ?? '') ??
+    firstOrg(lines, (l, next) => (next && /^关于(?:印发|转发)/.test(next.key) ? l.text : undefined)) ??
+    firstOrg(lines, (l) => /([\u4e00-\u9fff]{2,24}?)(?:近日|日前|正式|联合)?印发[《〈]/.exec(l.text)?.[1]);
+  return { docNumber, issuer, issuedOn, noticeTitle };
+}
+
+function withoutDocNumber(text: string): string {
+  return text.replace(/^[^《〈]*?〔\d{4}〕\d+号[:：]?/, '').replace(/^[《〈]/, '');
+}
+
+function firstOrg(
+  lines: Line[],
+  pick: (line: Line, next: Line | undefined) => string | undefined,
+): string | null {
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.chrome) continue;
+    const candidate = pick(lines[i]!, lines[i + 1]);
+    const org = candidate ? orgOrNull(candidate) : null;
+    if (org) return org;
+  }
+  return null;
+}
+
+/** "关于印发《X》的通知" / "关于印发X的通知" / "…印发《X》" → X; not when the notice is itself
+ *  cited ("根据《…关于印发<X>的通知》"). */
+function titleInNotice(text: string): string | null {
+  const m = /印发[《〈<]([^》〉>]+)[》〉>]/.exec(text) ?? /关于(?:印发|转发)(.+?)的通知/.exec(text);
+  if (!m) return null;
+  const before = text.slice(0, m.index);
+  if ((before.match(/《/g) ?? []).length > (before.match(/》/g) ?? []).length) return null;
+  if (/^(?:根据|按照|依据|为|贯彻|落实)/.test(before)) return null;
+  return m[1]!.replace(/\s+/g, '');
+}
+
+const ADMIN =
+  '(?:特别行政区|自治区|自治州|自治县|矿区|新区|开发区|高新区|示范区|管委会|街道|办事处|省|市|盟|县|旗|区|镇|乡)';
+const ADMIN_NAME = new RegExp(`^[\\u4e00-\\u9fff]{1,8}?${ADMIN}`);
+
+/** The most specific administrative name that opens a title: "登封市送表矿区2019年…" → 送表矿区. */
+export function regionOf(title: string | null, issuer: string | null): string | null {
+  for (const source of [title, issuer?.replace(/(?:人民政府|政府|办公室|委员会|管委会).*$/, '')]) {
+    if (!source) continue;
+    let rest = source;
+    let region: string | null = null;
+    for (let m = ADMIN_NAME.exec(rest); m; m = ADMIN_NAME.exec(rest)) {
+      // "沙市区": a two-character match followed by 区/县 is the start of a longer name.
+      const name = m[0].length === 2 && /^[区县]/.test(rest.slice(2)) ? rest.slice(0, 3) : m[0];
+      // After the first name, a one-character name ("城区") is a word of the title, not a place.
+      if (region && name.length < 3) break;
+      region = name;
+      rest = rest.slice(name.length);
+    }
+    if (region) return region;
+  }
+  return null;
+}
+
+const YEAR_RANGE = /[(（]\s*((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年?\s*[)）]\s*$/;
+const DAY_RANGE = new RegExp(
+  `(?:自|从)?((?:19|20)\\d{2})年(\\d{1,2})月(\\d{1,2})日(?:起)?\\s*(?:至|到|—|-|~)\\s*(?:((?:19|20)\\d{2})年)?(\\d{1,2})月(\\d{1,2})日`,
+);
+
+/** The campaign period: a year range closing the title, or "自2021年4月6日至6月5日" in the preamble. */
+export function periodOf(title: string | null, preambleKey: string): Period | null {
+  const years = title ? YEAR_RANGE.exec(title) : null;
+  if (years) return { start: `${years[1]}-01-01`, end: `${years[2]}-12-31` };
+  const days = DAY_RANGE.exec(preambleKey);
+  if (!days) return null;
+  const start = parseDate(`${days[1]}年${days[2]}月${days[3]}日`);
+  const end = parseDate(`${days[4] ?? days[1]}年${days[5]}月${days[6]}日`);
+  return start && end ? { start, end } : null;
+}
+
+/** The plan year: a single year in the title, else the period's first year, the issue year, or the
+ *  first year the preamble names. */
+export function planYearOf(
+  title: string | null,
+  period: Period | null,
+  issuedOn: string | null,
+  preambleKey: string,
+): number | null {
+  const single = title?.replace(/\d{4}\s*[-—–~至到]\s*\d{4}/g, '').match(/((?:19|20)\d{2})\s*年/);
+  if (single) return Number(single[1]);
+  if (period) return Number(period.start.slice(0, 4));
+  if (issuedOn) return Number(issuedOn.slice(0, 4));
+  const named = /((?:19|20)\d{2})\s*年/.exec(preambleKey);
+  return named ? Number(named[1]) : null;
+}
+
+/** "平卫攻坚办〔2021〕8号" in 卫东区 → 卫东区攻坚办: the issuer abbreviated in its own number. */
+export function issuerFromDocNumber(docNumber: string | null, region: string | null): string | null {
+  if (!docNumber || !region) return null;
+  const prefix = /^[\u4e00-\u9fff]+/.exec(docNumber)?.[0] ?? '';
+  const at = prefix.indexOf(region[0]!);
+  const org = at >= 0 ? prefix.slice(at + 1).replace(/[发函字文]$/, '') : '';
+  if (!org) return null;
+  const names: Record<string, string> = { 政: '人民政府', 政办: '人民政府办公室', 府办: '人民政府办公室' };
+  return region + (names[org] ?? org);
+}

@@ -1,0 +1,450 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parsePlan, parsePlanWithSources } from './plan-parser';
+import type { ParsedDocument, Plan } from './types';
+
+const FOLDERS = ['../../../data/plans/', '../../../tests/fixtures/plans/'].map(
+  (f) => new URL(f, import.meta.url),
+);
+
+const documents = FOLDERS.flatMap((folder) =>
+  readdirSync(folder)
+    .filter((f) => f.endsWith('.gold.json'))
+    .map((f) => ({ folder, gold: f, text: f.replace(/\.gold\.json$/, '.txt') })),
+);
+
+/** Every difference between a parsed document and its gold annotation, one readable line each. */
+function differences(parsed: ParsedDocument, gold: ParsedDocument): string[] {
+  const out: string[] = [];
+  if (parsed.kind !== gold.kind) out.push(`kind: ${parsed.kind} ≠ ${gold.kind}`);
+  if (parsed.plans.length !== gold.plans.length)
+    out.push(`plans: ${parsed.plans.length} ≠ ${gold.plans.length}`);
+  gold.plans.forEach((g, p) => {
+    const plan: Plan | undefined = parsed.plans[p];
+    for (const field of ['title', 'doc_number', 'issuer', 'issued_on', 'region', 'year', 'period'] as const) {
+      const [a, b] = [JSON.stringify(plan?.[field] ?? null), JSON.stringify(g[field])];
+      if (a !== b) out.push(`plan ${p} ${field}: ${a} ≠ ${b}`);
+    }
+    const targets = (list: Plan['targets']) => list.map((t) => `${t.metric} ${t.op} ${t.value} ${t.unit}`);
+    if (JSON.stringify(targets(plan?.targets ?? [])) !== JSON.stringify(targets(g.targets)))
+      out.push(
+        `plan ${p} targets: ${targets(plan?.targets ?? []).join('; ')} ≠ ${targets(g.targets).join('; ')}`,
+      );
+    const numbers = (plan?.tasks ?? []).map((t) => t.number);
+    if (JSON.stringify(numbers) !== JSON.stringify(g.tasks.map((t) => t.number)))
+      out.push(`plan ${p} task numbers: ${numbers.join(',')}`);
+    for (const goldTask of g.tasks) {
+      const task = plan?.tasks.find((t) => t.number === goldTask.number);
+      const at = `plan ${p} task ${goldTask.number}`;
+      if (!task) {
+        out.push(`${at}: missing`);
+        continue;
+      }
+      if (task.title !== goldTask.title) out.push(`${at} title: ${task.title} ≠ ${goldTask.title}`);
+      if (task.section !== goldTask.section) out.push(`${at} section: ${task.section} ≠ ${goldTask.section}`);
+      if (task.deadlines.join() !== goldTask.deadlines.join())
+        out.push(`${at} deadlines: ${task.deadlines.join()} ≠ ${goldTask.deadlines.join()}`);
+      const units = (a: ParsedDocument['plans'][0]['tasks'][0]['assignments']) =>
+        a.map(
+          (x) =>
+            `${x.scope} | ${x.lead_units.join('、')} | ${x.cooperating_units.join('、')} | ${x.responsible_units.join('、')}`,
+        );
+      const [mine, theirs] = [units(task.assignments), units(goldTask.assignments)];
+      mine.forEach((m, i) => {
+        if (m !== theirs[i]) out.push(`${at} assignment ${i}: ${m} ≠ ${theirs[i] ?? 'none'}`);
+      });
+      theirs
+        .slice(mine.length)
+        .forEach((t, i) => out.push(`${at} assignment ${mine.length + i} missing: ${t}`));
+    }
+  });
+  return out;
+}
+
+describe('gold documents', () => {
+  it.each(documents)('$text matches $gold', ({ folder, gold, text }) => {
+    const expected = JSON.parse(readFileSync(new URL(gold, folder), 'utf8')) as ParsedDocument;
+    const parsed = parsePlan(readFileSync(new URL(text, folder), 'utf8'), text);
+    expect(parsed.document).toBe(text);
+    expect(differences(parsed, expected)).toEqual([]);
+  });
+
+  it('parses a 60 KB document in well under 50 ms', () => {
+    const text = ['huiji-2017-air-plan', 'songbiao-2019-air-plan', 'weidong-2021-60day-plan']
+      .map((name) => readFileSync(new URL(`${name}.txt`, FOLDERS[0]), 'utf8'))
+      .join('\n')
+      .slice(0, 60 * 1024);
+    parsePlan(text);
+    const t0 = performance.now();
+    for (let i = 0; i < 5; i++) parsePlan(text);
+    expect((performance.now() - t0) / 5).toBeLessThan(50);
+  });
+});
+
+/** Compact view of a parsed plan's tasks: "number title | deadlines | scope L… C… R…". */
+function tasks(plan: Plan): string[] {
+  return plan.tasks.map(
+    (t) =>
+      `${t.number} ${t.title} | ${t.deadlines.join(',')} | ` +
+      t.assignments
+        .map(
+          (a) =>
+            `${a.scope ?? '-'} L:${a.lead_units.join('/')} C:${a.cooperating_units.join('/')} R:${a.responsible_units.join('/')}`,
+        )
+        .join(' + '),
+  );
+}
+
+describe('several plans in one document', () => {
+  const text = [
+    '索 引 号:11410100/2019-00031  主题分类:环境保护',
+    '发布机构:某某区人民政府办公室  成文日期:2019-03-08',
+    '某某区人民政府办公室关于印发某某区2019年蓝天、碧水、净土保卫战实施方案的通知',
+    '某政办〔2019〕5号',
+    '各镇人民政府、各街道办事处，区直各部门：',
+    '现将三个方案印发给你们，请认真贯彻执行。',
+    '附件1',
+    '某某区2019年蓝天保卫战实施方案',
+    '一、工作目标',
+    '2019年，全区PM2.5平均浓度不高于58微克/立方米。',
+    '二、重点任务',
+    '（一）调整产业结构',
+    '1．淘汰落后产能。8月底前完成。',
+    '牵头单位：区发改委',
+    '责任单位：各镇（街道）',
+    '附件2',
+    '某某区2019年碧水保卫战实施方案',
+    '一、主要任务',
+    '1、开展入河排污口排查。（区生态环境分局牵头，区水利局配合，各镇（街道）负责落实）',
+    '附件3',
+    '某某区2020年净土保卫战实施方案',
+    '一、主要任务',
+    '1. 开展土壤详查。年底前完成。',
+    '责任部门：区生态环境分局',
+  ].join('\n');
+  const doc = parsePlan(text);
+
+  it('gives each plan its own title, numbering and tasks', () => {
+    expect(doc.kind).toBe('plan');
+    expect(doc.plans.map((p) => p.title)).toEqual([
+      '某某区2019年蓝天保卫战实施方案',
+      '某某区2019年碧水保卫战实施方案',
+      '某某区2020年净土保卫战实施方案',
+    ]);
+    expect(doc.plans.map(tasks)).toEqual([
+      ['1 淘汰落后产能 | 2019-08-31 | - L:区发改委 C: R:各镇（街道）'],
+      ['1 开展入河排污口排查 |  | - L:区生态环境分局 C:区水利局 R:各镇（街道）'],
+      ['1 开展土壤详查 | 2020-12-31 | - L: C: R:区生态环境分局'],
+    ]);
+  });
+
+  it('shares the notice metadata and keeps each plan its own targets', () => {
+    for (const plan of doc.plans) {
+      expect(plan.doc_number).toBe('某政办〔2019〕5号');
+      expect(plan.issuer).toBe('某某区人民政府办公室');
+      expect(plan.issued_on).toBe('2019-03-08');
+      expect(plan.region).toBe('某某区');
+    }
+    expect(doc.plans.map((p) => p.targets.length)).toEqual([1, 0, 0]);
+  });
+});
+
+describe('news reports', () => {
+  it('are kind "news": targets, no tasks', () => {
+    const doc = parsePlan(
+      [
+        '我区印发2021年大气污染防治攻坚方案 PM2.5浓度力争降至45微克/立方米',
+        '记者从区生态环境分局获悉，近日，某某区人民政府印发《某某区2021年大气污染防治攻坚方案》，明确今年全区优良天数达到260天以上，重污染天数控制在8天以内。',
+        '责任编辑：张三',
+      ].join('\n'),
+    );
+    expect(doc.kind).toBe('news');
+    expect(doc.plans).toHaveLength(1);
+    const [plan] = doc.plans;
+    expect(plan!.tasks).toEqual([]);
+    expect(plan!.title).toBe('某某区2021年大气污染防治攻坚方案');
+    expect(plan!.issuer).toBe('某某区人民政府');
+    expect(plan!.targets.map((t) => `${t.metric} ${t.op} ${t.value} ${t.unit}`)).toEqual([
+      'PM2.5 <= 45 μg/m³',
+      'good_days >= 260 天',
+      'heavy_pollution_days <= 8 天',
+    ]);
+  });
+});
+
+describe('headings', () => {
+  const plan = (body: string[]) =>
+    parsePlan(['某区2019年攻坚方案', '一、工作目标', '无。', '二、主要任务', ...body].join('\n')).plans[0]!;
+
+  it.each([
+    ['1. 调整布局', '1'],
+    ['1．调整布局', '1'],
+    ['1、调整布局', '1'],
+    ['#### 12. 调整布局', '12'],
+    ['## 3.调整布局。按照要求执行。', '3'],
+    ['**7.调整布局**', '7'],
+  ])('reads the task number of %s', (line, number) => {
+    expect(plan(['（一）优化布局', line]).tasks.map((t) => [t.number, t.title])).toEqual([
+      [number, '调整布局'],
+    ]);
+  });
+
+  it.each(['（一）优化布局', '(一)优化布局', '### （一）优化布局', '(一) 优化布局'])(
+    'keeps the section %s as printed',
+    (heading) => {
+      expect(plan([heading, '1.调整布局']).tasks[0]!.section).toBe(heading.replace(/^#+ /, ''));
+    },
+  );
+
+  it('cuts a sentence heading at its first full stop or colon', () => {
+    const { tasks: list } = plan([
+      '（一）整治',
+      '9.示范区内：湛北路以北禁止通行。',
+      '10.按照“预防为主、及早发现”的原则，彻底根治焚烧现象。（1）焚烧垃圾整治。',
+    ]);
+    expect(list.map((t) => t.title)).toEqual([
+      '示范区内',
+      '按照“预防为主、及早发现”的原则，彻底根治焚烧现象',
+    ]);
+  });
+
+  it('uses the part label as the number when a plan numbers nothing below （一）', () => {
+    expect(
+      plan(['（一）强化源头治理。加强管控。', '（二）深化扬尘治理'].map((l) => l)).tasks.map((t) => t.number),
+    ).toEqual(['（一）', '（二）']);
+  });
+
+  it('ignores the parts that hold no tasks', () => {
+    const doc = parsePlan(
+      [
+        '某区方案',
+        '一、指导思想',
+        '1.坚持原则。',
+        '二、主要任务',
+        '1.淘汰产能',
+        '三、保障措施',
+        '1.加强领导。',
+      ].join('\n'),
+    );
+    expect(doc.plans[0]!.tasks.map((t) => t.title)).toEqual(['淘汰产能']);
+  });
+});
+
+describe('sub-items and unit blocks', () => {
+  const tasksOf = (lines: string[]) =>
+    tasks(parsePlan(['某区2019年方案', '一、主要任务', ...lines].join('\n')).plans[0]!);
+
+  it('gives each sub-item with its own unit lines its own scope, in every marker style', () => {
+    expect(
+      tasksOf([
+        '1.加强油品监管',
+        '（1）升级油品。',
+        '牵头单位：区发改委',
+        '责任单位：各镇（街道）',
+        '(2) 整治市场。',
+        '牵头单位: 区商务局',
+        '1)抽检。',
+        '（3）油气回收。',
+        '牵头单位：区环保局',
+      ]),
+    ).toEqual([
+      '1 加强油品监管 |  | (1) L:区发改委 C: R:各镇（街道） + (2) L:区商务局 C: R: + (3) L:区环保局 C: R:',
+    ]);
+  });
+
+  it('gives one block after all sub-items the whole task, and a block after some of them a range', () => {
+    expect(
+      tasksOf([
+        '1.强化排污许可',
+        '（1）发证。（2）执法。',
+        '牵头单位：区环保局',
+        '2.加强工地管理',
+        '（1）签责任书。',
+        '（2）细化土方管理。',
+        '牵头单位：区住建局',
+        '（3）细化拆迁管理。',
+        '牵头单位：区城镇化办',
+      ]),
+    ).toEqual([
+      '1 强化排污许可 |  | - L:区环保局 C: R:',
+      '2 加强工地管理 |  | (1)-(2) L:区住建局 C: R: + (3) L:区城镇化办 C: R:',
+    ]);
+  });
+
+  it('reads every unit keyword, colon and separator, and lists spread over lines', () => {
+    expect(
+      tasksOf([
+        '1.治理扬尘',
+        '牵头单位:区住建局；区城管局',
+        '配合部门：区交通局,区水利局',
+        '落实单位：区林业局、区市政中心、',
+        '区农委，各镇（街道）',
+        '2.治理油烟',
+        '【牵头单位】区城管局',
+        '责任部门：区市场监管局、区应',
+        '',
+        '急管理局',
+        '3.清洁行动',
+        '责任单位：各街道办事处',
+        '4.治理工地',
+        '主责单位：区住建局 协办单位：区交通局',
+      ]),
+    ).toEqual([
+      '1 治理扬尘 |  | - L:区住建局/区城管局 C:区交通局/区水利局 R:区林业局/区市政中心/区农委/各镇（街道）',
+      '2 治理油烟 |  | - L:区城管局 C: R:区市场监管局/区应急管理局',
+      '3 清洁行动 |  | - L: C: R:各街道办事处',
+      '4 治理工地 |  | - L: C:区交通局 R:区住建局',
+    ]);
+  });
+
+  it('keeps a block printed once after unit-less tasks with the last of them, and notes it', () => {
+    const doc = parsePlan(
+      [
+        '某区方案',
+        '一、主要任务',
+        '（一）整治',
+        '1.排查。',
+        '2.清零。',
+        '3.防反弹。',
+        '牵头单位：区环保局',
+        '落实单位：各街道办事处',
+      ].join('\n'),
+    );
+    const list = doc.plans[0]!.tasks;
+    expect(list.map((t) => t.assignments.length)).toEqual([0, 0, 1]);
+    expect(list[2]!.assignments[0]!.note).toBe(
+      'block covers tasks 1-3 (unit lines printed once after task 3)',
+    );
+  });
+
+  it('records a standing rule in the note where it appears and nowhere else', () => {
+    const doc = parsePlan(
+      [
+        '某区方案',
+        '一、主要任务',
+        '1.淘汰产能',
+        '牵头单位：区发改委',
+        '〔以下各项工作相关镇(街道)均为责任单位,不再列出〕',
+        '2.整治企业',
+        '牵头单位：区环保局',
+        '责任单位：区市场监管局,各镇（街道）〔以下各项工作各镇（街道）均为责任单位，不再列出〕',
+      ].join('\n'),
+    );
+    const [first, second] = doc.plans[0]!.tasks;
+    expect(first!.assignments[0]!.note).toBe('以下各项工作相关镇(街道)均为责任单位,不再列出');
+    expect(first!.assignments[0]!.responsible_units).toEqual([]);
+    expect(second!.assignments[0]!.responsible_units).toEqual(['区市场监管局', '各镇（街道）']);
+    expect(second!.assignments[0]!.note).toBe('以下各项工作各镇（街道）均为责任单位，不再列出');
+  });
+
+  it('reads units given inline in parentheses or brackets after a task or sub-item', () => {
+    expect(
+      tasksOf([
+        '1.严格环境准入。落实准入条件。（市生态环境局牵头，市发展改革委、市工业和信息化局参与，各县（区）人民政府负责落实）',
+        '2.整治锅炉。（1）淘汰小锅炉（市市场监管局牵头，市住建局配合）；（2）改造燃气锅炉〔市生态环境局牵头，市城管局协办，各县、区人民政府主责〕。',
+        '3.严控产能。（含钢铁、水泥）完成年度任务。',
+      ]),
+    ).toEqual([
+      '1 严格环境准入 |  | - L:市生态环境局 C:市发展改革委/市工业和信息化局 R:各县（区）人民政府',
+      '2 整治锅炉 |  | (1) L:市市场监管局 C:市住建局 R: + (2) L:市生态环境局 C:市城管局 R:各县、区人民政府',
+      '3 严控产能 |  | ',
+    ]);
+  });
+
+  it('treats a standing rule inside an inline group as its note', () => {
+    const [task] = parsePlan(
+      '某市方案\n一、主要任务\n1.制定准入清单。〔市生态环境局牵头，各县、区人民政府(管委会)负责落实。以下各项工作均需各县、区人民政府(管委会)落实，不再列出。〕',
+    ).plans[0]!.tasks;
+    expect(task!.assignments).toEqual([
+      {
+        scope: null,
+        lead_units: ['市生态环境局'],
+        cooperating_units: [],
+        responsible_units: ['各县、区人民政府(管委会)'],
+        note: '以下各项工作均需各县、区人民政府(管委会)落实，不再列出',
+      },
+    ]);
+  });
+});
+
+describe('PDF and web artefacts', () => {
+  const text = [
+    '索 引 号:758395704/2019-00008主题分类:综合政务/通知公告',
+    '发布机构:某某区管理委员会关 键 词:大气污染',
+    '文    号:某管发〔2019〕18号成文日期:2019-05-22发布日期:2019-05-22',
+    '某某区 2019 年大气污染防治 攻坚战实施方案',
+    '一、主要任务',
+    '1. 强化高污染燃料禁燃区管理',
+    '巩固禁燃区建设成果，进一步强化高污染燃',
+    '',
+    '— 12 —',
+    '',
+    '料禁燃区管理，2019 年 10 月底前完成整治。',
+    '[bookmark: _GoBack]牵头单位：区环保局',
+    '- 3 -',
+    '第 4 页',
+    '标签:',
+    '留言与评论(共有 0 条评论)',
+    '打印此文 关闭窗口',
+  ].join('\n');
+  const doc = parsePlanWithSources(text, 'web.txt');
+  const plan = doc.document.plans[0]!;
+
+  it('reads the web page fields and ignores the chrome', () => {
+    expect(plan.doc_number).toBe('某管发〔2019〕18号');
+    expect(plan.issuer).toBe('某某区管理委员会');
+    expect(plan.issued_on).toBe('2019-05-22');
+    expect(plan.title).toBe('某某区2019年大气污染防治攻坚战实施方案');
+  });
+
+  it('joins words broken across blank lines and page numbers, and drops bookmarks and stray spaces', () => {
+    expect(tasks(plan)).toEqual(['1 强化高污染燃料禁燃区管理 | 2019-10-31 | - L:区环保局 C: R:']);
+  });
+
+  it('returns the source line range of each task in the original text', () => {
+    expect(doc.sources.tasks).toEqual([[{ startLine: 5, endLine: 11 }]]);
+  });
+});
+
+describe('metadata', () => {
+  it('reads a printed notice: number, issuer, Chinese-numeral date, period', () => {
+    const [plan] = parsePlan(
+      [
+        '平卫攻坚办〔2021〕8号',
+        '关于印发《卫东区冲刺60天改善环境',
+        '质量攻坚方案》的通知',
+        '各街道办事处：',
+        '二〇二一年四月六日',
+        '卫东区冲刺60天改善环境质量攻坚方案',
+        '决定自2021年4月6日至6月5日开展攻坚。',
+        '一、主要任务',
+        '1.排查。',
+      ].join('\n'),
+    ).plans;
+    expect(plan).toMatchObject({
+      title: '卫东区冲刺60天改善环境质量攻坚方案',
+      doc_number: '平卫攻坚办〔2021〕8号',
+      issuer: '卫东区攻坚办',
+      issued_on: '2021-04-06',
+      region: '卫东区',
+      year: 2021,
+      period: { start: '2021-04-06', end: '2021-06-05' },
+    });
+  });
+
+  it('takes the period of a multi-year plan from its title and the year from its first year', () => {
+    const [plan] = parsePlan('潮州市打赢蓝天保卫战实施方案(2019-2020年)\n一、工作任务\n1.排查。').plans;
+    expect(plan).toMatchObject({
+      region: '潮州市',
+      year: 2019,
+      period: { start: '2019-01-01', end: '2020-12-31' },
+    });
+  });
+
+  it('ignores document numbers cited in the text', () => {
+    const [plan] = parsePlan(
+      '某县方案\n按照《关于印发某方案的通知》(豫政〔2016〕60号)要求，制定本方案。\n一、主要任务\n1.排查。',
+    ).plans;
+    expect(plan!.doc_number).toBeNull();
+  });
+});

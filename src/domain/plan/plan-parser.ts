@@ -1,0 +1,151 @@
+// Entry point: the plain text of a plan document (方案) in, GOLD_SCHEMA.md JSON out. A document may
+// hold several plans (蓝天/碧水/净土 in one notice), each with its own title and numbering, or be a
+// news report that states targets but no tasks.
+import { headingText, isEndOfBody, isNonTaskPart, isTargetPart, isTitleLine, readMarker } from './headings';
+import { joinBrokenLines } from './line-joining';
+import { issuerFromDocNumber, periodOf, planYearOf, readHeader, regionOf, type Header } from './metadata';
+import { physicalLines, type Line } from './normalize-text';
+import { findTargets } from './targets';
+import { readTasks } from './tasks';
+import type { ParsedDocument, ParsedDocumentWithSources, Plan, SourceRange, Target } from './types';
+
+interface Part {
+  heading: Line | null;
+  lines: Line[];
+}
+
+/** Lines where a plan starts: its title, followed within a few lines by its "一、". */
+function planStarts(lines: Line[]): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.chrome || !isTitleLine(lines[i]!.key)) continue;
+    for (let j = i + 1; j < Math.min(lines.length, i + 10); j++) {
+      const marker = readMarker(lines[j]!.key);
+      if (marker?.level === 1 && marker.number === '一') {
+        starts.push(i);
+        break;
+      }
+      if (marker || isTitleLine(lines[j]!.key)) break;
+    }
+  }
+  return starts;
+}
+
+/** Splits a plan into its first-level parts; lines after the body (attachments, 抄送) are dropped. */
+function partsOf(lines: Line[]): { preamble: Line[]; parts: Part[] } {
+  const preamble: Line[] = [];
+  const parts: Part[] = [];
+  for (const line of lines) {
+    if (isEndOfBody(line.key)) break;
+    if (line.chrome) continue;
+    if (readMarker(line.key)?.level === 1) parts.push({ heading: line, lines: [line] });
+    else if (parts.length) parts[parts.length - 1]!.lines.push(line);
+    else preamble.push(line);
+  }
+  return { preamble, parts };
+}
+
+function partTitle(line: Line): string {
+  return headingText(line.key, line.key, readMarker(line.key)!);
+}
+
+/** The text that states targets: 目标 parts and 目标 sub-parts; else the 总体要求 part. */
+function targetLines(parts: Part[]): Line[] {
+  const out: Line[] = [];
+  for (const part of parts) {
+    if (isTargetPart(partTitle(part.heading!))) {
+      out.push(...part.lines);
+      continue;
+    }
+    let inTarget = false;
+    for (const line of part.lines) {
+      const marker = readMarker(line.key);
+      if (marker?.level === 2) inTarget = isTargetPart(headingText(line.key, line.key, marker));
+      if (inTarget) out.push(line);
+    }
+  }
+  if (out.length) return out;
+  return parts.filter((p) => /总体要求|总体思路/.test(partTitle(p.heading!))).flatMap((p) => p.lines);
+}
+
+function targetsIn(lines: Line[]): Target[] {
+  return findTargets(lines.map((l) => l.text).join('。'), lines.map((l) => l.key).join('。'));
+}
+
+function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled: boolean) {
+  const { preamble, parts } = partsOf(titled ? lines.slice(1) : lines);
+  // A plan that is not followed by its own "一、" (a news report quoting it) may still print its title.
+  const titleLine = titled ? lines[0] : lines.find((l) => !l.chrome && isTitleLine(l.key));
+  const title = titleLine?.text ?? header.noticeTitle ?? fallback.noticeTitle;
+  // Without first-level parts, tasks are numbered straight away and the lines before them are the
+  // preamble; a text with no numbering at all is a report, read whole for its targets.
+  const firstMarker = preamble.findIndex((l) => readMarker(l.key) !== null);
+  const taskLines = parts.length
+    ? parts.filter((p) => !isNonTaskPart(partTitle(p.heading!))).flatMap((p) => p.lines)
+    : firstMarker >= 0
+      ? preamble.slice(firstMarker)
+      : [];
+  const goalLines = parts.length
+    ? targetLines(parts)
+    : firstMarker >= 0
+      ? preamble.slice(0, firstMarker)
+      : lines;
+  const preambleKey = preamble.map((l) => l.key).join('。');
+  const issuedOn = header.issuedOn ?? fallback.issuedOn;
+  const docNumber = header.docNumber ?? fallback.docNumber;
+  const period = periodOf(title, preambleKey);
+  const year = planYearOf(title, period, issuedOn, [...preamble, ...goalLines].map((l) => l.key).join('。'));
+  const issuer = header.issuer ?? fallback.issuer;
+  const region = regionOf(title, issuer);
+  const tasks = taskLines.length ? readTasks(taskLines, year) : [];
+  const plan: Plan = {
+    title,
+    doc_number: docNumber,
+    issuer: issuer ?? issuerFromDocNumber(docNumber, region),
+    issued_on: issuedOn,
+    region,
+    year,
+    period,
+    targets: targetsIn(goalLines),
+    tasks: tasks.map((t) => t.task),
+  };
+  return { plan, sources: tasks.map((t) => t.source) };
+}
+
+/** Parses a document and returns, for each task, the lines of the input it was read from. */
+export function parsePlanWithSources(text: string, document = ''): ParsedDocumentWithSources {
+  const lines = joinBrokenLines(physicalLines(text));
+  const starts = planStarts(lines);
+  const firstStart = starts[0] ?? 0;
+  const firstPart = lines.findIndex((l, i) => i >= firstStart && readMarker(l.key)?.level === 1);
+  const docHeader = readHeader(lines.slice(0, firstPart >= 0 ? firstPart : lines.length));
+  const bounds = starts.length
+    ? starts.map((s, i) => [s, starts[i + 1] ?? lines.length] as const)
+    : [[0, lines.length] as const];
+  const plans: Plan[] = [];
+  const sources: SourceRange[][] = [];
+  bounds.forEach(([from, to], i) => {
+    const segment = lines.slice(from, to);
+    const ownHeader =
+      i === 0
+        ? docHeader
+        : readHeader(
+            segment.slice(
+              0,
+              Math.max(
+                0,
+                segment.findIndex((l) => readMarker(l.key)?.level === 1),
+              ),
+            ),
+          );
+    const { plan, sources: taskSources } = parsePlanLines(segment, ownHeader, docHeader, starts.length > 0);
+    plans.push(plan);
+    sources.push(taskSources);
+  });
+  const kind = plans.some((p) => p.tasks.length) ? 'plan' : 'news';
+  return { document: { document, kind, plans }, sources: { tasks: sources } };
+}
+
+export function parsePlan(text: string, document = ''): ParsedDocument {
+  return parsePlanWithSources(text, document).document;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { fold } from './normalize-text';
+import { findTargets } from './targets';
+
+const targets = (text: string) =>
+  findTargets(text, fold(text)).map((t) => `${t.metric} ${t.op} ${t.value} ${t.unit ?? '-'} [${t.label}]`);
+
+describe('findTargets', () => {
+  it.each([
+    ['PM10平均浓度不高于117微克/立方米', 'PM10 <= 117 μg/m³ [PM10平均浓度]'],
+    ['细颗粒物(PM2.5)年均浓度控制在29微克每立方米以下', 'PM2.5 <= 29 μg/m³ [细颗粒物(PM2.5)年均浓度]'],
+    ['PM2.5平均浓度降至47μg/m3', 'PM2.5 <= 47 μg/m³ [PM2.5平均浓度]'],
+    ['二氧化氮年均浓度低于40微克/立方米', 'NO2 < 40 μg/m³ [二氧化氮年均浓度]'],
+    ['城区优良天数达到190天以上', 'good_days >= 190 天 [城区优良天数]'],
+    ['优良天数不低于241天', 'good_days >= 241 天 [优良天数]'],
+    ['空气质量优良天数比例(AQI达标率)达到94%', 'good_days_ratio >= 94 % [空气质量优良天数比例(AQI达标率)]'],
+    ['全市优良率不低于62%', 'good_days_ratio >= 62 % [优良率]'],
+    ['重污染天数不超过15天', 'heavy_pollution_days <= 15 天 [重污染天数]'],
+    ['重度及以上污染天数比率控制在1.5%以内', 'heavy_pollution_days_ratio <= 1.5 % [重度及以上污染天数比率]'],
+    ['平均降尘量小于9吨/月·平方公里', 'dustfall < 9 吨/月·平方公里 [平均降尘量]'],
+    ['PM2.5浓度为42微克/立方米', 'PM2.5 = 42 μg/m³ [PM2.5浓度]'],
+    ['受污染耕地安全利用率达到95%左右', 'other = 95 % [受污染耕地安全利用率]'],
+    ['臭氧日最大8小时平均浓度不高于160微克/立方米', 'other <= 160 μg/m³ [臭氧日最大8小时平均浓度]'],
+    ['不出现重度及以上污染天数', 'heavy_pollution_days = 0 天 [重度及以上污染天数]'],
+  ])('reads "%s"', (text, expected) => {
+    expect(targets(text)).toEqual([expected]);
+  });
+
+  it('reads one target per metric after 分别', () => {
+    expect(targets('可吸入颗粒物(PM10)和细颗粒物(PM2.5)平均浓度分别不高于53和32微克/立方米')).toEqual([
+      'PM10 <= 53 μg/m³ [可吸入颗粒物(PM10)和细颗粒物(PM2.5)平均浓度]',
+      'PM2.5 <= 32 μg/m³ [可吸入颗粒物(PM10)和细颗粒物(PM2.5)平均浓度]',
+    ]);
+  });
+
+  it('drops the year and scope words that open a clause', () => {
+    expect(targets('2019年全区PM10平均浓度不高于91微克/立方米；到2020年，全市优良天数达到315天')).toEqual([
+      'PM10 <= 91 μg/m³ [PM10平均浓度]',
+      'good_days >= 315 天 [优良天数]',
+    ]);
+  });
+
+  it('ignores relative changes, aspirations after a binding value, and conditions', () => {
+    expect(
+      targets(
+        'PM2.5浓度比2015年下降22%以上，市区PM2.5年均浓度保持在30微克/立方米以下，力争保持在25微克/立方米以下；' +
+          '力争三分之一县(市、区)PM2.5年均浓度保持在25微克/立方米以下；重污染天数同比减少6%；' +
+          '2019年PM2.5平均浓度超过70微克/立方米之间的镇的PM2.5平均浓度均下降至目标值70微克/立方米及以下',
+      ),
+    ).toEqual([
+      'PM2.5 <= 30 μg/m³ [市区PM2.5年均浓度]',
+      'PM2.5 <= 70 μg/m³ [PM2.5平均浓度超过70微克/立方米之间的镇的PM2.5平均浓度]',
+    ]);
+  });
+
+  it('ignores goals without a number', () => {
+    expect(targets('重污染天气大幅减少，主要污染物浓度持续下降，PM10浓度明显下降')).toEqual([]);
+  });
+});

@@ -1,0 +1,143 @@
+// Quantitative goals ("PM10平均浓度不高于117微克/立方米", "优良天数达到190天以上") with operator,
+// value and unit. Only absolute levels count: changes relative to a base year ("比2015年下降22%")
+// and the aspirational second value after 力争 are not targets of the plan.
+import type { Target, TargetMetric, TargetOp, TargetUnit } from './types';
+
+const COMPARATOR =
+  '不高于|不超过|不大于|不多于|不低于|不少于|不小于|低于|小于|高于|大于|超过|多于|控制在|保持在|稳定在|下降到|下降至|降至|降到|达到|达|为|≤|≥|<=|>=|<|>|=';
+const NUMBER = '(\\d+(?:\\.\\d+)?)';
+const UNIT =
+  '微克每立方米|微克/立方米|毫克/立方米|μg/m³|μg/m3|µg/m³|µg/m3|ug/m3|吨/月·平方公里|吨/平方公里·月|吨/\\(?平方公里·月\\)?|天|%';
+const GOAL = new RegExp(
+  `(${COMPARATOR})\\s*(?:目标值|目标)?\\s*${NUMBER}\\s*(${UNIT})?((?:\\s*(?:和|、|及|与)\\s*\\d+(?:\\.\\d+)?\\s*(?:${UNIT})?)*)\\s*及?(以下|以内|以上|左右)?`,
+  'g',
+);
+/** A comparison that describes whom a goal is for ("浓度超过70微克/立方米之间的镇"), not the goal. */
+const CONDITION = /^(?:之间|的|时|地区|区域)/;
+const RELATIVE = /(?:比|较|同比|相比)[^,;]*?(?:下降|降低|减少|提高|上升|增加|增长|削减|改善)/;
+const NONE_ALLOWED = /不出现(重度及以上污染天数?|重污染天气?(?:天数)?)/;
+
+const METRICS: [RegExp, TargetMetric][] = [
+  [/PM2\.5|PM₂\.₅|细颗粒物/, 'PM2.5'],
+  [/PM10|可吸入颗粒物/, 'PM10'],
+  [/NO2|NO₂|二氧化氮/, 'NO2'],
+  [/重(?:度及以上)?污染天/, 'heavy_pollution_days'],
+  [/优良|AQI|空气质量达标/, 'good_days'],
+  [/降尘/, 'dustfall'],
+];
+
+const CONCENTRATION: TargetMetric[] = ['PM2.5', 'PM10', 'NO2', 'dustfall', 'heavy_pollution_days'];
+
+function normaliseUnit(unit: string | undefined): TargetUnit | null {
+  if (!unit) return null;
+  if (unit === '天' || unit === '%') return unit;
+  if (unit.startsWith('吨')) return '吨/月·平方公里';
+  if (/微克|μg|µg|ug/.test(unit)) return 'μg/m³';
+  return null;
+}
+
+/** good_days becomes good_days_ratio (and heavy_pollution_days its ratio) when stated in %. */
+function refine(metric: TargetMetric, label: string, unit: TargetUnit | null): TargetMetric {
+  const ratio = unit === '%' || /比例|比率|率/.test(label);
+  if (metric === 'good_days') return ratio ? 'good_days_ratio' : metric;
+  if (metric === 'heavy_pollution_days') return ratio ? 'heavy_pollution_days_ratio' : metric;
+  return metric;
+}
+
+function metricOf(label: string, unit: TargetUnit | null): TargetMetric | null {
+  const found = METRICS.find(([pattern]) => pattern.test(label));
+  if (!found) return unit && unit !== '天' ? 'other' : null;
+  return refine(found[1], label, unit);
+}
+
+function operator(comparator: string, suffix: string | undefined, metric: TargetMetric): TargetOp {
+  if (/^(?:不高于|不超过|不大于|不多于|≤|<=)$/.test(comparator)) return '<=';
+  if (/^(?:低于|小于|<)$/.test(comparator)) return '<';
+  if (/^(?:不低于|不少于|不小于|≥|>=)$/.test(comparator)) return '>=';
+  if (/^(?:高于|大于|超过|多于|>)$/.test(comparator)) return '>';
+  if (suffix === '左右') return '=';
+  if (suffix === '以下' || suffix === '以内') return '<=';
+  if (suffix === '以上') return '>=';
+  if (/^(?:控制在|下降到|下降至|降至|降到)$/.test(comparator)) return '<=';
+  if (/^(?:为|=)$/.test(comparator)) return '=';
+  // 达到 / 保持在: a concentration is reached from above, a count of good days from below.
+  return CONCENTRATION.includes(metric) ? '<=' : '>=';
+}
+
+/** The label as written, without the year, scope and hedging words that open the clause. */
+function cleanLabel(label: string): string {
+  return label
+    .replace(/^.*?(?:到|至|截至)\s*\d{4}\s*年(?:底|末)?\s*,?/, '')
+    .replace(/^(?:在|于)?\s*\d{4}\s*年(?:底|末)?\s*,?/, '')
+    .replace(/^(?:力争|确保|全年|年均)/, '')
+    .replace(/^(?:全区|全市|全县|全省|全镇|全乡|全街道|我区|我市|我县)/, '')
+    .replace(/(?:分别|均|的)$/, '')
+    .trim();
+}
+
+function clauses(key: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i <= key.length; i++) {
+    const ch = key[i];
+    if (ch === '(' || ch === '《') depth++;
+    else if ((ch === ')' || ch === '》') && depth > 0) depth--;
+    else if (ch === undefined || (depth === 0 && /[,;。]/.test(ch))) {
+      spans.push([from, i]);
+      from = i + 1;
+    }
+  }
+  return spans;
+}
+
+/** Targets stated in a stretch of text (a 目标 part, or a whole news report). */
+export function findTargets(text: string, key: string): Target[] {
+  const targets: Target[] = [];
+  for (const [from, to] of clauses(key)) {
+    const clauseKey = key.slice(from, to);
+    const clauseText = text.slice(from, to);
+    const none = NONE_ALLOWED.exec(clauseKey);
+    if (none) {
+      targets.push({
+        metric: 'heavy_pollution_days',
+        label: clauseText.slice(none.index + 3, none.index + none[0].length),
+        op: '=',
+        value: 0,
+        unit: '天',
+      });
+      continue;
+    }
+    const m = [...clauseKey.matchAll(GOAL)].find(
+      (g) => !CONDITION.test(clauseKey.slice(g.index + g[0].length)),
+    );
+    if (!m || RELATIVE.test(clauseKey)) continue;
+    const labelKey = clauseKey.slice(0, m.index);
+    const label = cleanLabel(clauseText.slice(0, m.index));
+    if (!label) continue;
+    const values = [Number(m[2]), ...[...m[4]!.matchAll(/\d+(?:\.\d+)?/g)].map((v) => Number(v[0]))];
+    const unitWord = m[3] ?? /(?:微克[^\d]*|μg\S*|天|%)$/.exec(m[4]!)?.[0];
+    const unit = normaliseUnit(unitWord);
+    // "PM10和PM2.5平均浓度分别不高于53和32微克/立方米": one target per metric named, in order.
+    const named = values.length > 1 ? labelMetrics(labelKey, unit) : [];
+    const metrics = named.length === values.length ? named : [metricOf(labelKey, unit)];
+    metrics.forEach((metric, i) => {
+      if (!metric || (metric === 'other' && label.length < 2)) return;
+      if (/^力争/.test(clauseKey) && targets.some((t) => t.metric === metric)) return;
+      targets.push({ metric, label, op: operator(m[1]!, m[5], metric), value: values[i]!, unit });
+    });
+  }
+  return targets;
+}
+
+/** Every metric named in a label, in order ("细颗粒物(PM2.5)" names one, not two). */
+function labelMetrics(labelKey: string, unit: TargetUnit | null): TargetMetric[] {
+  const hits: [number, TargetMetric][] = [];
+  for (const [pattern, metric] of METRICS) {
+    for (const h of labelKey.matchAll(new RegExp(pattern.source, 'g'))) {
+      const named = refine(metric, labelKey, unit);
+      if (!hits.some(([at, m]) => m === named && Math.abs(at - h.index) < 12)) hits.push([h.index, named]);
+    }
+  }
+  return hits.sort((a, b) => a[0] - b[0]).map(([, metric]) => metric);
+}

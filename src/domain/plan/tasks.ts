@@ -1,0 +1,287 @@
+// Tasks of the task parts of one plan: numbered items, their sub-items, and the blocks of units
+// printed under them. A block belongs to the task it is printed in; its scope is the run of
+// sub-items since the previous block (GOLD_SCHEMA.md).
+import { findDeadlines } from './deadlines';
+import { readMarker, scopeLabel, type Level } from './headings';
+import { fold, type Line } from './normalize-text';
+import type { Assignment, SourceRange, Task } from './types';
+import { findUnitSegments, standingRule, startsWithUnitKeyword, type UnitBlock } from './unit-lines';
+
+export interface TaskWithSource {
+  task: Task;
+  source: SourceRange;
+}
+
+type Event = { kind: 'sub'; number: string } | { kind: 'block'; block: UnitBlock; keywordLines: boolean };
+
+interface Draft {
+  number: string;
+  title: string;
+  section: string | null;
+  source: SourceRange;
+  key: string;
+  events: Event[];
+}
+
+interface Section {
+  label: string;
+  text: string;
+  source: SourceRange;
+  tasks: TaskWithSource[];
+  blocks: Event[];
+}
+
+const TERMINATOR = /[。:!?]/;
+const OPENERS = '(《“‘〔【[';
+const CLOSERS = ')》”’〕】]';
+
+/** A task title: the heading up to its first full stop or colon, without a trailing unit group. */
+function titleOf(text: string, key: string): string {
+  let depth = 0;
+  let cut = key.length;
+  for (let i = 0; i < key.length; i++) {
+    const ch = key[i]!;
+    if (OPENERS.includes(ch)) depth++;
+    else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && i > 0 && TERMINATOR.test(ch)) {
+      cut = i;
+      break;
+    }
+  }
+  const last = findUnitSegments(text.slice(0, cut), key.slice(0, cut)).pop();
+  if (last && key.slice(last.end, cut).trim() === '') cut = last.start;
+  return text.slice(0, cut).replace(/[。.,，、;；:：\s]+$/, '');
+}
+
+/** A section heading as printed (markdown removed), up to its first full stop. */
+function sectionOf(line: Line): string {
+  const stop = line.raw.indexOf('。');
+  return (stop >= 0 ? line.raw.slice(0, stop) : line.raw).replace(/[。.,，;；:：\s]+$/, '');
+}
+
+function toAssignment(block: UnitBlock, scope: string | null, note: string | null): Assignment {
+  const notes = [block.note, note].filter(Boolean);
+  return {
+    scope,
+    lead_units: block.lead,
+    cooperating_units: block.cooperating,
+    responsible_units: block.responsible,
+    note: notes.length ? notes.join('; ') : null,
+  };
+}
+
+/** Scopes: a lone block after the last sub-item covers the whole task; otherwise each block covers
+ *  the sub-items printed since the previous block. */
+function assignments(events: Event[]): Assignment[] {
+  const blocks = events.filter((e) => e.kind === 'block');
+  const lastBlock = events.lastIndexOf(blocks[blocks.length - 1]!);
+  const subAfterLast = events.slice(lastBlock + 1).some((e) => e.kind === 'sub');
+  const out: Assignment[] = [];
+  let since: string[] = [];
+  for (const event of events) {
+    if (event.kind === 'sub') {
+      since.push(event.number);
+      continue;
+    }
+    if (blocks.length === 1 && !subAfterLast) out.push(toAssignment(event.block, null, null));
+    else if (since.length === 0) out.push(toAssignment(event.block, null, null));
+    else if (since.length === 1) out.push(toAssignment(event.block, scopeLabel(since[0]!), null));
+    else {
+      const [first, last] = [scopeLabel(since[0]!), scopeLabel(since[since.length - 1]!)];
+      const note = `unit lines stand after sub-item ${last} and cover sub-items ${first}-${last}`;
+      out.push(toAssignment(event.block, `${first}-${last}`, note));
+    }
+    since = [];
+  }
+  return out;
+}
+
+/** Reads the tasks of the given task-part lines (first-level headings included). */
+export function readTasks(lines: Line[], planYear: number | null): TaskWithSource[] {
+  // Tasks are the 1. items; a plan numbering nothing below （一） has its （一） parts as tasks.
+  const taskLevel: Level = lines.some((l) => readMarker(l.key)?.level === 3) ? 3 : 2;
+  // Sub-items are the next level down; a plan with no （1） items numbers them 1) or ①.
+  const levels = new Set(lines.map((l) => readMarker(l.key)?.level));
+  const subLevel = taskLevel === 2 ? 3 : levels.has(5) && !levels.has(4) ? 5 : 4;
+  const result: TaskWithSource[] = [];
+  let section: Section | null = null;
+  let task: Draft | null = null;
+  let open: UnitBlock | null = null;
+
+  const pushBlock = (block: UnitBlock, keywordLines: boolean): void => {
+    const event: Event = { kind: 'block', block, keywordLines };
+    if (task) task.events.push(event);
+    else if (section) section.blocks.push(event);
+  };
+
+  // Consecutive unit lines form one block until a role repeats ("牵头单位" twice starts a new one).
+  const addKeywordBlock = (block: UnitBlock): void => {
+    const clash =
+      open &&
+      (['lead', 'cooperating', 'responsible'] as const).some((r) => block[r].length && open![r].length);
+    if (open && !clash) {
+      open.lead.push(...block.lead);
+      open.cooperating.push(...block.cooperating);
+      open.responsible.push(...block.responsible);
+      if (block.note) open.note = open.note ? `${open.note}; ${block.note}` : block.note;
+      return;
+    }
+    open = block;
+    pushBlock(block, true);
+  };
+
+  const closeTask = (): void => {
+    if (!task) return;
+    const done: TaskWithSource = {
+      task: {
+        number: task.number,
+        title: task.title,
+        section: task.section,
+        deadlines: findDeadlines(task.key, planYear),
+        assignments: assignments(task.events),
+      },
+      source: task.source,
+    };
+    noteSharedBlock(done, task.events, section);
+    (section ? section.tasks : result).push(done);
+    task = null;
+    open = null;
+  };
+
+  const closeSection = (): void => {
+    closeTask();
+    if (!section) return;
+    // A part without numbered tasks but with units of its own is a task labelled by the part.
+    if (!section.tasks.length && section.blocks.length) {
+      const marker = readMarker(fold(section.label));
+      result.push({
+        task: {
+          number: marker ? section.label.slice(0, marker.label.length) : section.label,
+          title: section.text,
+          section: null,
+          deadlines: [],
+          assignments: assignments(section.blocks),
+        },
+        source: section.source,
+      });
+    }
+    result.push(...section.tasks);
+    section = null;
+    open = null;
+  };
+
+  const body = (line: Line, from: number): void => {
+    const text = line.text.slice(from);
+    const key = line.key.slice(from);
+    const segments = findUnitSegments(text, key);
+    const events: [number, () => void][] = [];
+    let plain = '';
+    let at = 0;
+    for (const segment of segments) {
+      plain += key.slice(at, segment.start);
+      const keywordTail = startsWithUnitKeyword(key.slice(segment.start));
+      events.push([
+        segment.start,
+        () => (keywordTail ? addKeywordBlock(segment.block) : pushBlock(segment.block, false)),
+      ]);
+      at = segment.end;
+    }
+    plain += key.slice(at);
+    // Sub-items run on inside a paragraph: "…；（2）…".
+    if (task && subLevel === 4) {
+      for (const m of key.matchAll(/(?:^|[。;:])\s*\((\d{1,2})\)/g)) {
+        if (m.index === 0) continue;
+        const inUnits = segments.some((s) => m.index >= s.start && m.index < s.end);
+        if (!inUnits) events.push([m.index, () => task?.events.push({ kind: 'sub', number: m[1]! })]);
+      }
+    }
+    if (task) task.key += `${plain}。`;
+    const firstUnit = segments[0]?.start ?? key.length;
+    if (/[^\s。,;:、.()]/.test(key.slice(0, firstUnit))) open = null;
+    events.sort((a, b) => a[0] - b[0]).forEach(([, apply]) => apply());
+    if (segments.length && !startsWithUnitKeyword(key.slice(segments[segments.length - 1]!.start)))
+      open = null;
+  };
+
+  for (const line of lines) {
+    if (task) task.source.endLine = line.end;
+    else if (section) section.source.endLine = line.end;
+    const marker = readMarker(line.key);
+    if (marker?.level === 1) {
+      closeSection();
+      continue;
+    }
+    if (marker?.level === 2 && taskLevel === 3) {
+      closeSection();
+      section = {
+        label: sectionOf(line),
+        text: sectionOf(line).slice(marker.length).trim(),
+        source: { startLine: line.start, endLine: line.end },
+        tasks: [],
+        blocks: [],
+      };
+      continue;
+    }
+    if (marker?.level === taskLevel) {
+      closeTask();
+      const rest = line.text.slice(marker.length);
+      task = {
+        number: taskLevel === 3 ? marker.number : line.text.slice(0, marker.label.length),
+        title: titleOf(rest, line.key.slice(marker.length)),
+        section: section ? section.label : null,
+        source: { startLine: line.start, endLine: line.end },
+        key: '',
+        events: [],
+      };
+      body(line, marker.length);
+      continue;
+    }
+    if (marker?.level === subLevel && task) {
+      open = null;
+      task.events.push({ kind: 'sub', number: marker.number });
+      body(line, marker.length);
+      continue;
+    }
+    if (startsWithUnitKeyword(line.key)) {
+      body(line, 0);
+      continue;
+    }
+    const rule = /^[〔【[(]/.test(line.key) ? standingRule(line.text, line.key) : null;
+    const target = open ?? lastBlock(task?.events ?? section?.blocks ?? []);
+    if (rule && target) target.note = target.note ? `${target.note}; ${rule}` : rule;
+    else body(line, 0);
+  }
+  closeSection();
+  return result;
+}
+
+function lastBlock(events: Event[]): UnitBlock | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.kind === 'block') return e.block;
+  }
+  return null;
+}
+
+/** Unit lines printed once after several unit-less tasks of a part cover all of them; the block
+ *  stays with the task it is printed under, and says so. */
+function noteSharedBlock(done: TaskWithSource, events: Event[], section: Section | null): void {
+  const [only, ...more] = done.task.assignments;
+  const event = events.find((e) => e.kind === 'block');
+  if (
+    !section ||
+    !only ||
+    more.length ||
+    only.scope !== null ||
+    event?.kind !== 'block' ||
+    !event.keywordLines
+  )
+    return;
+  if (events.some((e) => e.kind === 'sub')) return;
+  let first = section.tasks.length;
+  while (first > 0 && section.tasks[first - 1]!.task.assignments.length === 0) first--;
+  if (first === section.tasks.length) return;
+  const from = section.tasks[first]!.task.number;
+  const note = `block covers tasks ${from}-${done.task.number} (unit lines printed once after task ${done.task.number})`;
+  only.note = only.note ? `${only.note}; ${note}` : note;
+}

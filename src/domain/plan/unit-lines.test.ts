@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { fold } from './normalize-text';
+import { findUnitSegments, isUnitContinuation, splitUnits, startsWithUnitKeyword } from './unit-lines';
+
+const blocks = (text: string) => findUnitSegments(text, fold(text)).map((s) => s.block);
+const split = (text: string) => splitUnits(text, fold(text));
+
+describe('splitUnits', () => {
+  it('splits on 、 ， , ； and keeps names as printed', () => {
+    expect(split('区环保局、区城管执法局，区工商质监局,各镇（街道）；区农委')).toEqual([
+      '区环保局',
+      '区城管执法局',
+      '区工商质监局',
+      '各镇（街道）',
+      '区农委',
+    ]);
+  });
+
+  it('never splits inside brackets, nor a group written 各县、区', () => {
+    expect(split('县(市、区)政府、各县、区人民政府(管委会)、各县、市、区政府')).toEqual([
+      '县(市、区)政府',
+      '各县、区人民政府(管委会)',
+      '各县、市、区政府',
+    ]);
+  });
+
+  it('drops the 等 that closes a list', () => {
+    expect(split('市发改委、市自然资源和规划局等')).toEqual(['市发改委', '市自然资源和规划局']);
+  });
+});
+
+describe('findUnitSegments', () => {
+  it('reads a keyword line with full- or half-width colons', () => {
+    expect(blocks('牵头单位: 区环保局、区社管办')).toEqual([
+      { lead: ['区环保局', '区社管办'], cooperating: [], responsible: [], note: null },
+    ]);
+    expect(blocks('责任部门：各镇（街道）')[0]!.responsible).toEqual(['各镇（街道）']);
+  });
+
+  it('reads several keywords on one line', () => {
+    expect(blocks('牽頭單位:經信委;責任單位:發改委、市場監管局')).toEqual([
+      { lead: ['經信委'], cooperating: [], responsible: ['發改委', '市場監管局'], note: null },
+    ]);
+  });
+
+  it('reads a keyword tail after the task text', () => {
+    const [segment] = findUnitSegments(
+      '对破损路面及时修复。牵头单位：区市政中心',
+      fold('对破损路面及时修复。牵头单位：区市政中心'),
+    );
+    expect(segment!.start).toBe(10);
+    expect(segment!.block.lead).toEqual(['区市政中心']);
+  });
+
+  it.each([
+    ['牵头', 'lead'],
+    ['牵头督导', 'lead'],
+    ['参与', 'cooperating'],
+    ['配合', 'cooperating'],
+    ['协办', 'cooperating'],
+    ['负责', 'responsible'],
+    ['落实', 'responsible'],
+    ['负责落实', 'responsible'],
+    ['主责', 'responsible'],
+  ] as const)('reads the inline role verb %s', (verb, role) => {
+    expect(blocks(`完成整治（市环保局${verb}）。`)[0]![role]).toEqual(['市环保局']);
+  });
+
+  it('reads a keyword group in parentheses and the sentences after its names as notes', () => {
+    expect(
+      blocks(
+        '（责任单位:市环保局、市国土资源局,各镇街区。以下均需各镇街区落实,不再列出。排在前位为牵头部门,下同。）',
+      ),
+    ).toEqual([
+      {
+        lead: [],
+        cooperating: [],
+        responsible: ['市环保局', '市国土资源局', '各镇街区'],
+        note: '以下均需各镇街区落实,不再列出; 排在前位为牵头部门,下同',
+      },
+    ]);
+  });
+
+  it('ignores parentheses that do not name units', () => {
+    expect(
+      blocks('排查企业（含已取缔的企业），采取“两断三清”（断水、断电）措施（重大民生项目除外）。'),
+    ).toEqual([]);
+  });
+});
+
+describe('line classification', () => {
+  it('recognises unit keyword lines', () => {
+    expect(startsWithUnitKeyword(fold('配合单位：区住建局'))).toBe(true);
+    expect(startsWithUnitKeyword(fold('【牵头单位】区城管局'))).toBe(true);
+    expect(startsWithUnitKeyword(fold('各责任单位启动响应'))).toBe(false);
+  });
+
+  it('recognises the continuation of a list of units', () => {
+    expect(isUnitContinuation(fold('区交运局、区城管执法局，各镇（街道）'))).toBe(true);
+    expect(isUnitContinuation(fold('各乡镇〔以下各项工作相关乡镇均为责任单位,不再列出〕'))).toBe(true);
+    expect(isUnitContinuation(fold('督促企业按期完成整改。'))).toBe(false);
+  });
+});

@@ -1,0 +1,243 @@
+// Responsible units: keyword lines ("牵头单位：…", "责任单位：…" and their variants) and the inline
+// groups city plans put after a task ("（市生态环境局牵头，市发展改革委参与，各县（区）人民政府负责
+// 落实）"). All matching runs on the folded key (see normalize-text); names are sliced from the text.
+
+export interface UnitBlock {
+  lead: string[];
+  cooperating: string[];
+  responsible: string[];
+  note: string | null;
+}
+
+/** A stretch of a line that states units: [start, end) in the line's text. */
+export interface UnitSegment {
+  start: number;
+  end: number;
+  block: UnitBlock;
+}
+
+type Role = 'lead' | 'cooperating' | 'responsible';
+
+const KEYWORD_ROLES: [RegExp, Role][] = [
+  [/^牵头/, 'lead'],
+  [/^(?:配合|协办|参与)/, 'cooperating'],
+  [/^(?:责任|落实|主责)/, 'responsible'],
+];
+const KEYWORD =
+  '牵头单位|牵头部门|配合单位|配合部门|协办单位|参与单位|责任单位|责任部门|落实单位|主责单位|责任主体';
+// "牵头单位：" or "【牵头单位】" (the bracketed label needs no colon).
+const LABEL = `(?:[【\\[〔](${KEYWORD})[】\\]〕]\\s*:?|(${KEYWORD})\\s*:)`;
+const KEYWORD_AT = new RegExp(LABEL, 'g');
+const KEYWORD_HERE = new RegExp(LABEL, 'y');
+const KEYWORD_LINE = new RegExp(`^\\(?\\s*${LABEL}`);
+
+// Inline role verbs, checked at the end of each clause; the longest form wins because the prefix
+// before it is matched lazily.
+const ROLE_VERBS: [string, Role][] = [
+  ['牵头负责|牵头督导|牵头组织|牵头', 'lead'],
+  ['配合参与|参与|配合|协办|协助', 'cooperating'],
+  ['负责落实|按职责分工负责|按职责负责|分工负责|具体负责|负责实施|组织实施|负责|落实|主责', 'responsible'],
+];
+const ROLE_CLAUSE = new RegExp(`^(.+?)(${ROLE_VERBS.map(([v]) => v).join('|')})$`);
+
+const STANDING_RULE = /不再(?:一一|单独|重复|另行)?列出|以下各项(?:工作|任务)?[^。]*均|^以下均/;
+
+const UNIT_SUFFIX =
+  /(?:局|委|办|室|中心|政府|府|镇|乡|街道|处|村|社区|公司|厂|企业|所|队|站|院|厅|部|会|组|科|馆|社|单位|部门|机关|园区|银行|集团|学校|医院|区|县|市|港|园|行)$/;
+
+const OPEN = '(〔【[';
+const CLOSE = ')〕】]';
+
+export function startsWithUnitKeyword(key: string): boolean {
+  return KEYWORD_LINE.test(key);
+}
+
+/** Top-level spans between separators (separators inside brackets do not split). */
+function splitTopLevel(key: string, separators: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < key.length; i++) {
+    const ch = key[i]!;
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && separators.includes(ch)) {
+      spans.push([from, i]);
+      from = i + 1;
+    }
+  }
+  spans.push([from, key.length]);
+  return spans;
+}
+
+function cleanUnit(name: string): string {
+  return name
+    .trim()
+    .replace(/^[由及和与\s、,，;；:：。.]+/, '')
+    .replace(/[\s、,，;；:：。.]+$/, '')
+    .replace(/(?<=.{2})等(?:有关|相关)?(?:部门|单位)?$/, '')
+    .replace(/^[“「"]|[”」"]$/g, '');
+}
+
+/** "各县、区人民政府" is one group: a lone 县/区/乡/镇 before 、 belongs to the next name. */
+const ADMIN_FRAGMENT = /^各?[县市区乡镇](?:、[县市区乡镇])*$/;
+
+/** Splits a printed list of units on 、 ， , ； (never inside brackets) and keeps names as printed. */
+export function splitUnits(text: string, key: string): string[] {
+  const names: string[] = [];
+  let pending = '';
+  for (const [from, to] of splitTopLevel(key, '、,;。')) {
+    const name = cleanUnit(pending ? `${pending}、${text.slice(from, to)}` : text.slice(from, to));
+    pending = '';
+    if (ADMIN_FRAGMENT.test(name)) pending = name;
+    else if (name) names.push(name);
+  }
+  if (pending) names.push(pending);
+  return names;
+}
+
+/** Whether a printed name reads like a unit (an office, a township, a company), not a phrase. */
+export function isUnitLike(name: string): boolean {
+  const bare = name.replace(/\([^()]*\)$|（[^（）]*）$/, '');
+  return name.length <= 40 && !/[。:]/.test(name) && UNIT_SUFFIX.test(bare);
+}
+
+function emptyBlock(): UnitBlock {
+  return { lead: [], cooperating: [], responsible: [], note: null };
+}
+
+function addNote(block: UnitBlock, note: string): void {
+  block.note = block.note ? `${block.note}; ${note}` : note;
+}
+
+/** A standing rule ("以下各项工作相关镇(街道)均为责任单位,不再列出") inside brackets or alone. */
+export function standingRule(text: string, key: string): string | null {
+  if (!STANDING_RULE.test(key)) return null;
+  return text.replace(/^[〔【[(（\s]+|[〕】\])）。\s]+$/g, '');
+}
+
+/** Top-level bracket groups of `key`, [start, end) including the brackets. */
+function bracketGroups(key: string): [number, number][] {
+  const groups: [number, number][] = [];
+  let depth = 0;
+  let open = 0;
+  for (let i = 0; i < key.length; i++) {
+    const ch = key[i]!;
+    if (OPEN.includes(ch)) {
+      if (depth++ === 0) open = i;
+    } else if (CLOSE.includes(ch) && depth > 0 && --depth === 0) groups.push([open, i + 1]);
+  }
+  return groups;
+}
+
+/** Length of `key` without the closing brackets at its end that close nothing inside it. */
+function withoutUnbalancedClosers(key: string): number {
+  let balance = 0;
+  for (const ch of key) {
+    if (OPEN.includes(ch)) balance++;
+    else if (CLOSE.includes(ch)) balance--;
+  }
+  let end = key.trimEnd().length;
+  while (balance < 0 && end > 0 && CLOSE.includes(key[end - 1]!)) {
+    end--;
+    balance++;
+  }
+  return end;
+}
+
+/** Parses "牵头单位：A、B 责任单位：C" (any number of keywords) between `from` and `to`. */
+function parseKeywords(text: string, key: string, from: number, to: number): UnitBlock {
+  const block = emptyBlock();
+  const hits = [...key.slice(from, to).matchAll(KEYWORD_AT)];
+  hits.forEach((hit, i) => {
+    const role = KEYWORD_ROLES.find(([pattern]) => pattern.test(hit[1] ?? hit[2]!))![1];
+    const start = from + hit.index + hit[0].length;
+    const end = i + 1 < hits.length ? from + hits[i + 1]!.index : to;
+    let value = text.slice(start, end);
+    let valueKey = key.slice(start, end);
+    // A standing rule printed in brackets after the names is a note, not a unit.
+    for (const [gFrom, gTo] of bracketGroups(valueKey).reverse()) {
+      if (!STANDING_RULE.test(valueKey.slice(gFrom, gTo))) continue;
+      addNote(block, standingRule(value.slice(gFrom, gTo), valueKey.slice(gFrom, gTo))!);
+      value = value.slice(0, gFrom) + value.slice(gTo);
+      valueKey = valueKey.slice(0, gFrom) + valueKey.slice(gTo);
+    }
+    // "责任单位:A、B。以下均需…落实,不再列出。排在前位为牵头部门。": the names end at the first full
+    // stop; the sentences after it are notes.
+    const [first, ...rest] = splitTopLevel(valueKey, '。');
+    for (const [sFrom, sTo] of rest) {
+      const sentence = value.slice(sFrom, sTo).replace(/^[\s,;，；]+|[\s)）,;，；]+$/g, '');
+      if (sentence) addNote(block, sentence);
+    }
+    value = value.slice(first![0], first![1]);
+    valueKey = valueKey.slice(first![0], first![1]);
+    const kept = withoutUnbalancedClosers(valueKey);
+    block[role].push(...splitUnits(value.slice(0, kept), valueKey.slice(0, kept)));
+  });
+  return block;
+}
+
+/** Parses the inside of an inline group; null when it is not a statement of units. */
+function parseRoleGroup(text: string, key: string): UnitBlock | null {
+  if (startsWithUnitKeyword(key)) return parseKeywords(text, key, 0, key.length);
+  const block = emptyBlock();
+  let roles = 0;
+  for (const [sFrom, sTo] of splitTopLevel(key, '。')) {
+    const sentenceKey = key.slice(sFrom, sTo);
+    if (!sentenceKey.trim()) continue;
+    if (STANDING_RULE.test(sentenceKey)) {
+      addNote(block, standingRule(text.slice(sFrom, sTo), sentenceKey)!);
+      continue;
+    }
+    for (const [from, to] of splitTopLevel(sentenceKey, ',;')) {
+      const m = ROLE_CLAUSE.exec(sentenceKey.slice(from, to).trim());
+      if (!m) {
+        if (roles === 0) return null;
+        continue;
+      }
+      const offset = sFrom + from + sentenceKey.slice(from, to).indexOf(m[1]!);
+      const names = splitUnits(text.slice(offset, offset + m[1]!.length), m[1]!);
+      if (!names.length || !names.every(isUnitLike)) return null;
+      const role = ROLE_VERBS.find(([verbs]) => new RegExp(`^(?:${verbs})$`).test(m[2]!))![1];
+      block[role].push(...names);
+      roles++;
+    }
+  }
+  return roles ? block : null;
+}
+
+/** Unit statements in one line: a keyword line, a keyword tail after a full stop, inline groups. */
+export function findUnitSegments(text: string, key: string): UnitSegment[] {
+  const segments: UnitSegment[] = [];
+  let depth = 0;
+  let open = -1;
+  for (let i = 0; i < key.length; i++) {
+    const ch = key[i]!;
+    KEYWORD_HERE.lastIndex = i;
+    if (
+      depth === 0 &&
+      '牵配协参责落主【[〔'.includes(ch) &&
+      (i === 0 || /[。;.\s]/.test(key[i - 1]!)) &&
+      KEYWORD_HERE.test(key)
+    ) {
+      segments.push({ start: i, end: key.length, block: parseKeywords(text, key, i, key.length) });
+      break;
+    }
+    if (OPEN.includes(ch)) {
+      if (depth++ === 0) open = i;
+    } else if (CLOSE.includes(ch) && depth > 0 && --depth === 0) {
+      const block = parseRoleGroup(text.slice(open + 1, i), key.slice(open + 1, i));
+      if (block) segments.push({ start: open, end: i + 1, block });
+    }
+  }
+  return segments;
+}
+
+/** A line that only continues a list of units broken over lines (no sentence, unit-like names). */
+export function isUnitContinuation(key: string): boolean {
+  // A standing rule in brackets after the names ("…，各乡镇〔以下…不再列出〕") belongs to the list.
+  const list = key.replace(/[〔【[(][^〕】\])]*(?:不再|以下)[^〕】\])]*[〕】\])]/g, '');
+  if (list.length > 80 || /[。:]/.test(list) || startsWithUnitKeyword(list)) return false;
+  const names = splitUnits(list, list);
+  return names.length > 0 && names.every((n) => n.length <= 25) && isUnitLike(names[names.length - 1]!);
+}
