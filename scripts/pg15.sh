@@ -3,11 +3,11 @@
 # postgresql-15 and postgresql-15-postgis-3) for the database tests and the benchmark.
 #   scripts/pg15.sh start   -> prints TUZHANG_PG_URL=postgres://...
 #   scripts/pg15.sh stop
-# Data lives in .cache/pg15 and is recreated on every start.
+# Data lives in .cache/pg15-<port> and is recreated on every start (TUZHANG_PG_PORT, default 54315).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=/usr/lib/postgresql/15/bin
-dir="$root/.cache/pg15"
+dir="$root/.cache/pg15-${TUZHANG_PG_PORT:-54315}"
 port="${TUZHANG_PG_PORT:-54315}"
 run() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { createBackend } from './data/create-backend';
 import { BackendProvider } from './data/backend-context';
 import { I18nProvider } from './i18n/i18n';
-import { App } from './ui/App';
+import { Root } from './ui/Root';
 import './ui/styles.css';
 
 const root = document.getElementById('root')!;
@@ -15,7 +15,7 @@ createRoot(root).render(
   <StrictMode>
     <I18nProvider>
       <BackendProvider backend={backend}>
-        <App onState={setState} />
+        <Root onState={setState} />
       </BackendProvider>
     </I18nProvider>
   </StrictMode>,

@@ -19,7 +19,7 @@ import { emit, log, ms, summarize, timeCalls, type Json, type TimingPlan } from 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
 
-/** The embedded app's signed-in user (EMBEDDED_USER in src/data/embedded/embedded-backend.ts). */
+/** The embedded app's first user, the demo planner (DEFAULT_DEMO_USER in src/data/embedded/embedded-backend.ts). */
 export const CLAIMS: JwtClaims = { sub: '00000000-0000-4000-8000-000000000001', role: 'authenticated' };
 
 export type DbName = 'pglite' | 'pg15';

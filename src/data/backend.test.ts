@@ -43,6 +43,22 @@ describe('toBackendError', () => {
     expect(toBackendError(dbError('invalid_radius', '42501')).code).toBe('invalid_radius');
   });
 
+  it('maps a unique violation (23505) to already_exists and keeps the detail, parsed when JSON', () => {
+    const e = toBackendError({
+      ...dbError('duplicate key value violates unique constraint', '23505'),
+      detail: 'x',
+    });
+    expect(e).toMatchObject({ code: 'already_exists', detail: 'x' });
+    const stale = toBackendError({ message: 'stale_version', code: '40001', detail: '{"version":3}' });
+    expect(stale).toMatchObject({ code: 'stale_version', detail: { version: 3 } });
+    const viaPostgrest = toBackendError({
+      message: 'stale_version',
+      code: '40001',
+      details: '{"version":4}',
+    });
+    expect(viaPostgrest.detail).toEqual({ version: 4 });
+  });
+
   it('maps invalid_credentials from Supabase Auth', () => {
     expect(toBackendError({ message: 'Invalid login credentials', code: 'invalid_credentials' }).code).toBe(
       'invalid_credentials',
@@ -60,8 +76,8 @@ describe('toBackendError', () => {
     ['a plain Error', dbError('boom'), 'boom'],
     [
       'another SQLSTATE',
-      dbError('duplicate key value violates unique constraint', '23505'),
-      'duplicate key value violates unique constraint',
+      dbError('value too long for type character varying(3)', '22001'),
+      'value too long for type character varying(3)',
     ],
     ['a string', 'socket hang up', 'socket hang up'],
     ['null', null, 'null'],

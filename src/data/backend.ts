@@ -1,5 +1,6 @@
 // The one interface through which the app reaches a database. Two adapters implement it:
 // embedded (PGlite in a Web Worker) and supabase (supabase-js `.rpc()`).
+import type { MemberRole } from '../domain/ledger/item-status';
 import type { RpcArgs, RpcName, RpcResult } from './rpc';
 
 export type BackendMode = 'embedded' | 'supabase';
@@ -24,9 +25,31 @@ export interface BackendAuth {
   signOut(): Promise<void>;
 }
 
+/** A demo account of the embedded database, for its user switcher. */
+export interface DemoUser {
+  id: string;
+  email: string;
+  role: MemberRole;
+  display_name: string;
+  township_code: string | null;
+  district_code: string | null;
+  district_name: string | null;
+}
+
+/**
+ * The embedded database's users: no passwords, a switcher instead. Calls run with the chosen
+ * user's JWT claims, so the same policies apply as on Supabase.
+ */
+export interface DemoUsers {
+  list(): Promise<DemoUser[]>;
+  current(): string;
+  switchTo(id: string): void;
+}
+
 export interface Backend {
   readonly mode: BackendMode;
   readonly auth?: BackendAuth;
+  readonly demoUsers?: DemoUsers;
   /** Resolves when the database can answer; rejects with a BackendError if it cannot start. */
   ready(): Promise<void>;
   call<N extends RpcName>(name: N, args: RpcArgs<N>): Promise<RpcResult<N>>;
@@ -49,6 +72,10 @@ export type BackendErrorCode =
   | 'unknown_action'
   | 'invalid_changes'
   | 'invalid_dispatch'
+  | 'plan_exists'
+  | 'invalid_plan'
+  | 'invalid_merge'
+  | 'invalid_filter'
   | 'already_exists'
   | 'permission_denied'
   | 'startup_failed'
@@ -61,7 +88,10 @@ export class BackendError extends Error {
   constructor(
     readonly code: BackendErrorCode,
     message: string,
-    /** What the database attached: for stale_version, the current values as they now stand. */
+    /**
+     * What the database attached: for stale_version, the current values as they now stand; for
+     * plan_exists, the plan (ExistingPlan); for invalid_plan, where and what (PlanProblem).
+     */
     readonly detail: unknown = null,
   ) {
     super(message);
@@ -82,6 +112,10 @@ const SQL_CODES: readonly BackendErrorCode[] = [
   'unknown_action',
   'invalid_changes',
   'invalid_dispatch',
+  'plan_exists',
+  'invalid_plan',
+  'invalid_merge',
+  'invalid_filter',
   'permission_denied',
 ];
 

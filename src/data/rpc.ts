@@ -3,7 +3,17 @@
 import type { FeatureKind } from '../domain/feature/kinds';
 import type { ItemAction, ItemStatus } from '../domain/ledger/item-status';
 import type {
+  FeatureLink,
+  ImportPlanResult,
+  LedgerTaskList,
+  MergeUnitsResult,
+  PlanImport,
+  PlanListEntry,
+  UnitEntry,
+} from '../domain/ledger/ledger-types';
+import type {
   ControlZoneSources,
+  DistrictEntry,
   EvidenceFile,
   EvidenceUpload,
   FeatureDetail,
@@ -13,7 +23,9 @@ import type {
   Membership,
   SearchResult,
   TaskFeatures,
+  TaskStatus,
   TaskSummary,
+  UnitRole,
   WorkItem,
   WorkItemDetail,
   WorkItemList,
@@ -98,40 +110,83 @@ export interface RpcContract {
       base_version: number;
       changes: { number?: string; title?: string; section?: string | null; deadlines?: string[] };
     };
-    returns: TaskSummary & { version: number };
+    returns: TaskSummary;
   };
+  districts_list: { args: Record<string, never>; returns: DistrictEntry[] };
   history_of: {
     args: { task_id?: string | null; feature_id?: string | null; item_id?: string | null };
     returns: HistoryEntry[];
   };
+  import_plan: {
+    args: Submission & {
+      plan: PlanImport;
+      district_code: string;
+      township_code?: string | null;
+      source_text?: string | null;
+      replace_existing?: boolean;
+    };
+    returns: ImportPlanResult;
+  };
+  plans_list: { args: Record<string, never>; returns: PlanListEntry[] };
+  units_list: { args: { district_code?: string | null }; returns: UnitEntry[] };
+  merge_units: { args: { from_unit_id: string; into_unit_id: string }; returns: MergeUnitsResult };
+  ledger_tasks: {
+    args: {
+      plan_id?: string | null;
+      unit_id?: string | null;
+      unit_role?: UnitRole | null;
+      township_code?: string | null;
+      statuses?: TaskStatus[] | null;
+      overdue_only?: boolean;
+      due_within_days?: number | null;
+      q?: string | null;
+      limit_n?: number;
+    };
+    returns: LedgerTaskList;
+  };
+  link_feature_to_task: {
+    args: { feature_id: string; task_id: string; note?: string | null };
+    returns: FeatureLink;
+  };
+  unlink_feature_from_task: { args: { feature_id: string; task_id: string }; returns: FeatureLink };
 }
 
 export type RpcName = keyof RpcContract;
 export type RpcArgs<N extends RpcName> = RpcContract[N]['args'];
 export type RpcResult<N extends RpcName> = RpcContract[N]['returns'];
 
-export const RPC_NAMES: readonly RpcName[] = [
-  'features_in_view',
-  'feature_detail',
-  'task_features',
-  'search_features',
-  'sources_in_control_zone',
-  'whoami',
-  'work_items_list',
-  'item_detail',
-  'evidence_file',
-  'act_on_item',
-  'dispatch_item',
-  'update_item',
-  'update_feature',
-  'update_task',
-  'history_of',
-];
+// Every function of the contract, and only those (the type makes the list complete).
+const CALLABLE: Record<RpcName, true> = {
+  features_in_view: true,
+  feature_detail: true,
+  task_features: true,
+  search_features: true,
+  sources_in_control_zone: true,
+  whoami: true,
+  work_items_list: true,
+  item_detail: true,
+  evidence_file: true,
+  act_on_item: true,
+  dispatch_item: true,
+  update_item: true,
+  update_feature: true,
+  update_task: true,
+  history_of: true,
+  import_plan: true,
+  plans_list: true,
+  units_list: true,
+  merge_units: true,
+  ledger_tasks: true,
+  link_feature_to_task: true,
+  unlink_feature_from_task: true,
+  districts_list: true,
+};
+export const RPC_NAMES = Object.keys(CALLABLE) as readonly RpcName[];
 
 type ArgValue = string | number | boolean | null | undefined | readonly string[] | object;
 
 /** Arguments declared jsonb in SQL; every other array argument is a text[]. */
-const JSON_ARGS: ReadonlySet<string> = new Set(['evidence', 'changes']);
+const JSON_ARGS: ReadonlySet<string> = new Set(['evidence', 'changes', 'plan']);
 
 function paramText(key: string, raw: ArgValue): string | null {
   if (raw === null || raw === undefined) return null;

@@ -1,6 +1,8 @@
 // The one hook behind every resource hook: runs an async read when its key changes, keeps the
-// previous answer while the next one loads, and drops answers to keys no longer asked.
+// previous answer while the next one loads, and drops answers to keys no longer asked. Keys are
+// scoped to the current user: another user's answers are never shown, not even while loading.
 import { useEffect, useState } from 'react';
+import { useQueryScope } from './auth/session';
 import { toBackendError, type BackendError } from './backend';
 
 export interface QueryState<T> {
@@ -12,6 +14,7 @@ export interface QueryState<T> {
 }
 
 interface Answer<T> {
+  scope: string;
   key: string | null;
   data: T | undefined;
   error: BackendError | null;
@@ -19,21 +22,23 @@ interface Answer<T> {
 
 /** `key` null means "nothing to ask". */
 export function useQuery<T>(key: string | null, run: () => Promise<T>): QueryState<T> {
-  const [answer, setAnswer] = useState<Answer<T>>({ key: null, data: undefined, error: null });
+  const scope = useQueryScope();
+  const [answer, setAnswer] = useState<Answer<T>>({ scope, key: null, data: undefined, error: null });
   useEffect(() => {
     if (key === null) return;
     let current = true;
     run().then(
-      (data) => current && setAnswer({ key, data, error: null }),
-      (error: unknown) => current && setAnswer({ key, data: undefined, error: toBackendError(error) }),
+      (data) => current && setAnswer({ scope, key, data, error: null }),
+      (error: unknown) => current && setAnswer({ scope, key, data: undefined, error: toBackendError(error) }),
     );
     return () => {
       current = false;
     };
     // `run` closes over the values that make up `key`; the key alone decides when to ask again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [key, scope]);
   if (key === null) return { data: undefined, dataKey: null, error: null, loading: false };
+  if (answer.scope !== scope) return { data: undefined, dataKey: null, error: null, loading: true };
   return {
     data: answer.data,
     dataKey: answer.error ? null : answer.key,

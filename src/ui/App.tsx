@@ -7,8 +7,11 @@ import type { BBox, MapFeatureProps } from '../domain/ledger/types';
 import { useFeatureDetail } from '../data/features/feature-detail';
 import { useFeaturesInView } from '../data/features/features-in-view';
 import { useTaskFeatures } from '../data/tasks/task-features';
-import { useBackendStatus } from '../data/use-backend-status';
-import type { BackendError } from '../data/backend';
+import type { useBackendStatus } from '../data/use-backend-status';
+import { useSession } from '../data/auth/session';
+import { toBackendError, type BackendError } from '../data/backend';
+import { useBackend } from '../data/backend-context';
+import { linkFeature } from '../data/ledger/ledger';
 import { useI18n, type Translate } from '../i18n/i18n';
 import { basemapStyle, type BasemapChoice } from '../map/basemap/basemap-style';
 import { buildLayers, splitView, visibleFeatures } from '../map/build-layers';
@@ -21,7 +24,13 @@ import { FeaturePanel } from './panel/FeaturePanel';
 import { TaskPanel } from './panel/TaskPanel';
 import { StartupStatus } from './startup/StartupStatus';
 import { useHashRoute } from './routing/use-hash-route';
+import { parseHash } from './routing/hash-route';
 import { SignIn } from './auth/SignIn';
+import { UserMenu } from './auth/UserMenu';
+import { WorkPanel } from './work/WorkPanel';
+import { ItemPanel } from './work/ItemPanel';
+import { LedgerView } from './ledger/LedgerView';
+import { ImportView } from './plans/ImportView';
 
 const ALL_LAYERS: ReadonlySet<LayerKind> = new Set<LayerKind>([...FEATURE_KINDS, 'control_zone']);
 
@@ -36,19 +45,36 @@ function fitFor(bbox: BBox, key: string): FitRequest {
   return { bbox: [minLon - pad, minLat - pad, maxLon + pad, maxLat + pad], maxZoom: 15, key };
 }
 
-export function App({ onState }: { onState: (state: 'loading' | 'ready' | 'error') => void }) {
+interface Props {
+  backendStatus: ReturnType<typeof useBackendStatus>;
+  onState: (state: 'loading' | 'ready' | 'error') => void;
+}
+
+export function App({ backendStatus, onState }: Props) {
   const { t, locale, setLocale } = useI18n();
-  const { status, retry, reset } = useBackendStatus();
+  const { status, retry, reset } = backendStatus;
   const ready = status.state === 'ready';
   useEffect(() => onState(status.state), [status.state, onState]);
+  const { membership } = useSession();
+  const backend = useBackend();
 
   const [route, navigate] = useHashRoute();
+  // Bumped after every action on a work item, so lists and panels ask again.
+  const [itemsRevision, setItemsRevision] = useState(0);
+  const bumpItems = useCallback(() => setItemsRevision((n) => n + 1), []);
+
   const [view, setView] = useState<{ bbox: BBox; zoom: number } | null>(null);
   const [visible, setVisible] = useState<ReadonlySet<LayerKind>>(ALL_LAYERS);
   // A task stays highlighted while the user opens its features from the task's list.
   const [pinnedTaskId, setPinnedTaskId] = useState<string | null>(null);
   const highlightTaskId = route?.kind === 'task' ? route.id : pinnedTaskId;
   const [zoomTo, setZoomTo] = useState<FitRequest | null>(null);
+  // Once per user: a township opens on its own items (我的任务) unless a permalink asks for
+  // something else.
+  useEffect(() => {
+    if (membership?.role === 'township' && !parseHash(location.hash)) navigate({ kind: 'items' });
+  }, [membership, navigate]);
+  const isTownship = membership?.role === 'township';
   const [basemap, setBasemap] = usePersistentState<BasemapChoice>('tuzhang.basemap', 'offline');
   const [tiandituKey, setTiandituKey] = usePersistentState<string>('tuzhang.tiandituKey', '');
 
@@ -72,8 +98,12 @@ export function App({ onState }: { onState: (state: 'loading' | 'ready' | 'error
     if (route?.kind === 'task' && task.data?.bbox && task.dataKey === route.id) {
       return fitFor(task.data.bbox, `task:${route.id}`);
     }
+    // Otherwise the user's own area (a township's features, a limited viewer's district).
+    if (membership?.bbox && route?.kind !== 'feature' && route?.kind !== 'task') {
+      return { bbox: membership.bbox, maxZoom: 14, key: `home:${membership.user_id}` };
+    }
     return null;
-  }, [route, detail.data, detail.dataKey, task.data, task.dataKey]);
+  }, [route, detail.data, detail.dataKey, task.data, task.dataKey, membership]);
 
   const labels = useBasemapLabels(t('layers.schematicSuffix'));
   const style = useMemo(() => basemapStyle(basemap, tiandituKey), [basemap, tiandituKey]);
@@ -92,6 +122,37 @@ export function App({ onState }: { onState: (state: 'loading' | 'ready' | 'error
     [drawn, highlight, selection, labels, view?.zoom],
   );
 
+  // 地图选取: the ledger asked for a feature to link to a task; the next click on one links it.
+  const [pickFor, setPickFor] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const linkPicked = useCallback(
+    async (featureId: string) => {
+      const taskId = pickFor!;
+      setPickFor(null);
+      try {
+        await linkFeature(backend, featureId, taskId);
+        setNotice(t('pick.linked'));
+        bumpItems();
+        navigate({ kind: 'ledger' });
+      } catch (error) {
+        const e = toBackendError(error);
+        setNotice(t(`error.${e.code}`, { message: e.message }));
+      }
+    },
+    [backend, pickFor, bumpItems, navigate, t],
+  );
+  useEffect(() => {
+    if (!pickFor) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        setPickFor(null);
+        navigate({ kind: 'ledger' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [pickFor, navigate]);
+
   const onViewChange = useCallback((bbox: BBox, zoom: number) => setView({ bbox, zoom }), []);
   const openFeature = useCallback((id: string) => navigate({ kind: 'feature', id }), [navigate]);
   const onPick = useCallback(
@@ -103,11 +164,13 @@ export function App({ onState }: { onState: (state: 'loading' | 'ready' | 'error
         const [lon, lat] = info.coordinate ?? [0, 0];
         const d = view ? (view.bbox[2] - view.bbox[0]) / 16 : 0.05;
         setZoomTo({ bbox: [lon! - d, lat! - d, lon! + d, lat! + d], maxZoom: 17, key: `${lon},${lat},${d}` });
+      } else if (pickFor) {
+        void linkPicked(props.station_id ?? props.id);
       } else {
         openFeature(props.station_id ?? props.id);
       }
     },
-    [openFeature, view],
+    [openFeature, view, pickFor, linkPicked],
   );
   const tooltip = useCallback(
     (info: PickingInfo) => {
@@ -159,6 +222,39 @@ export function App({ onState }: { onState: (state: 'loading' | 'ready' | 'error
           <span>{t('app.subtitle')}</span>
         </div>
         <SearchBox enabled={ready} onChoose={(hit) => openFeature(hit.properties.id)} />
+        {membership && (
+          <button
+            type="button"
+            className={
+              route?.kind === 'items' || route?.kind === 'item' ? 'work-button active' : 'work-button'
+            }
+            onClick={() => navigate({ kind: 'items' })}
+            data-testid="open-work"
+          >
+            {isTownship ? t('work.open.township') : t('work.open.other')}
+          </button>
+        )}
+        {membership && (
+          <button
+            type="button"
+            className={route?.kind === 'ledger' ? 'work-button active' : 'work-button'}
+            onClick={() => navigate({ kind: 'ledger' })}
+            data-testid="open-ledger"
+          >
+            {t('ledger.open')}
+          </button>
+        )}
+        {membership?.role === 'planner' && (
+          <button
+            type="button"
+            className={route?.kind === 'import' ? 'work-button active' : 'work-button'}
+            onClick={() => navigate({ kind: 'import' })}
+            data-testid="open-import"
+          >
+            {t('import.open')}
+          </button>
+        )}
+        <UserMenu />
         <button
           type="button"
           className="lang"
@@ -178,6 +274,55 @@ export function App({ onState }: { onState: (state: 'loading' | 'ready' | 'error
         tiandituKey={tiandituKey}
         onTiandituKey={setTiandituKey}
       />
+      {pickFor && (
+        <div className="highlight-banner pick-banner" data-testid="pick-banner">
+          {t('pick.prompt')}
+          <button
+            type="button"
+            onClick={() => {
+              setPickFor(null);
+              navigate({ kind: 'ledger' });
+            }}
+          >
+            {t('pick.cancel')}
+          </button>
+        </div>
+      )}
+      {notice && (
+        <p className="notice" role="status" data-testid="notice">
+          {notice}
+          <button
+            type="button"
+            className="link"
+            onClick={() => setNotice(null)}
+            aria-label={t('panel.close')}
+          >
+            ×
+          </button>
+        </p>
+      )}
+      {route?.kind === 'ledger' && membership && (
+        <LedgerView
+          key={membership.user_id}
+          membership={membership}
+          revision={itemsRevision}
+          onChanged={bumpItems}
+          onShowTask={(id) => navigate({ kind: 'task', id })}
+          onPickOnMap={(id) => {
+            setPickFor(id);
+            setNotice(null);
+            navigate(null);
+          }}
+          onClose={closePanel}
+        />
+      )}
+      {route?.kind === 'import' && membership?.role === 'planner' && (
+        <ImportView
+          onSaved={bumpItems}
+          onOpenLedger={() => navigate({ kind: 'ledger' })}
+          onClose={closePanel}
+        />
+      )}
       {highlight && task.data && route?.kind !== 'task' && (
         <div className="highlight-banner" data-testid="highlight-banner">
           {t('task.highlighted', { title: task.data.task.title, count: task.data.features.length })}
@@ -204,11 +349,37 @@ export function App({ onState }: { onState: (state: 'loading' | 'ready' | 'error
           data={task.dataKey === route.id ? task.data : undefined}
           loading={task.loading || status.state === 'loading'}
           errorText={panelError(task.error)}
+          revision={itemsRevision}
+          onChanged={bumpItems}
+          onOpenItem={(id) => navigate({ kind: 'item', id })}
           onClose={closePanel}
           onOpenFeature={(id) => {
             setPinnedTaskId(route.id);
             openFeature(id);
           }}
+        />
+      )}
+      {route?.kind === 'items' && membership && (
+        <WorkPanel
+          key={membership.user_id}
+          membership={membership}
+          revision={itemsRevision}
+          errorText={panelError}
+          onOpenItem={(id) => navigate({ kind: 'item', id })}
+          onClose={closePanel}
+        />
+      )}
+      {route?.kind === 'item' && (
+        <ItemPanel
+          id={route.id}
+          membership={membership ?? null}
+          revision={itemsRevision}
+          onChanged={bumpItems}
+          errorText={panelError}
+          onClose={closePanel}
+          onBack={() => navigate({ kind: 'items' })}
+          onOpenFeature={openFeature}
+          onOpenTask={(id) => navigate({ kind: 'task', id })}
         />
       )}
       {inView.error && ready && (

@@ -108,7 +108,8 @@ $$;
 grant execute on all functions in schema private to authenticated, service_role;
 revoke execute on all functions in schema private from public, anon;
 
--- whoami: the caller's membership, or null for a signed-in user without one.
+-- whoami: the caller's membership, or null for a signed-in user without one, with the extent
+-- the map opens on for a township or a district-limited viewer.
 create function public.whoami() returns jsonb
 language sql stable
 security invoker
@@ -121,7 +122,19 @@ as $$
     'township', (select jsonb_build_object('code', tw.code, 'name', tw.name, 'district_code', tw.district_code)
                  from public.townships tw where tw.code = m.township_code),
     'district', (select jsonb_build_object('code', d.code, 'name', d.name)
-                 from public.districts d where d.code = m.district_code)
+                 from public.districts d where d.code = m.district_code),
+    -- Where the map opens for this user: its township's features, or its district.
+    'bbox', (
+      select case when e is null then null else jsonb_build_array(
+        extensions.st_xmin(e), extensions.st_ymin(e), extensions.st_xmax(e), extensions.st_ymax(e)) end
+      from (
+        select coalesce(
+          (select extensions.st_extent(f.geom)::extensions.geometry from public.features f
+           where m.township_code is not null and f.township_code = m.township_code),
+          (select extensions.st_envelope(d.geom) from public.districts d where d.code = m.district_code)
+        ) as e
+      ) x
+    )
   )
   from public.memberships m
   where m.user_id = (select auth.uid())
@@ -427,12 +440,12 @@ begin
   get diagnostics n = row_count;
   if n = 0 then
     perform private.refuse_edit(
-      (select private.task_json(t.id) || jsonb_build_object('version', t.version)
+      (select private.task_json(t.id)
        from public.tasks t where t.id = update_task.task_id),
       base_version);
   end if;
   return private.remember(client_id, 'update_task',
-    (select private.task_json(t.id) || jsonb_build_object('version', t.version)
+    (select private.task_json(t.id)
      from public.tasks t where t.id = update_task.task_id));
 end;
 $$;

@@ -21,6 +21,7 @@ const FIXTURE = `
   insert into public.memberships (user_id, role, display_name, township_code, district_code)
     values ('${OTHER_USER}', 'township', 'RLS', '${TOWNSHIP_A}', '410108');
   insert into public.units (id, name, district_code) values ('unit-410108-rls', 'RLS测试单位', '410108');
+  insert into public.unit_aliases (district_code, alias_name, unit_id) values ('410108', 'RLS旧名', 'unit-410108-rls');
   insert into public.features (id, kind, name, geom, district_code, township_code)
     values ('enterprise-RLS1', 'enterprise', 'RLS测试企业',
             extensions.st_setsrid(extensions.st_makepoint(113.55, 34.85), 4326), '410108', '${TOWNSHIP_A}');
@@ -78,6 +79,14 @@ const MATRIX: Record<string, TableCase> = {
       "insert into public.units (id, name, district_code) values ('unit-410108-rls2', 'RLS单位二', '410108')",
     update: "update public.units set name = name where id = 'unit-410108-rls'",
     delete: "delete from public.units where id = 'unit-410108-rls'",
+    expect: { ...everyMember('yx00'), planner: 'yyyy' },
+  },
+  unit_aliases: {
+    select: "alias_name = 'RLS旧名'",
+    insert:
+      "insert into public.unit_aliases (district_code, alias_name, unit_id) values ('410108', 'RLS别名二', 'unit-410108-rls')",
+    update: "update public.unit_aliases set alias_name = alias_name where alias_name = 'RLS旧名'",
+    delete: "delete from public.unit_aliases where alias_name = 'RLS旧名'",
     expect: { ...everyMember('yx00'), planner: 'yyyy' },
   },
   features: {

@@ -12,7 +12,12 @@ import {
 } from '../../src/domain/ledger/item-status';
 import type { WorkItem } from '../../src/domain/ledger/types';
 import { callAsRole } from '../../src/data/embedded/rpc-session';
-import { CLAIMS, TOWNSHIP_A, TOWNSHIP_B } from './actors';
+import {
+  EVIDENCE_MIME_TYPES,
+  MAX_EVIDENCE_BYTES,
+  validateEvidence,
+} from '../../src/domain/ledger/evidence-validation';
+import { CLAIMS, runAs, TOWNSHIP_A, TOWNSHIP_B } from './actors';
 import { openTarget, pgSession, targetNames, type DbTarget } from './targets';
 
 const PHOTO = { file_name: '现场.png', mime_type: 'image/png', content_base64: 'iVBORw0KGgo=' };
@@ -47,6 +52,50 @@ describe.each(targetNames())('work items on %s', (name) => {
       );
     }
   });
+
+  it('checks evidence in the database exactly as validateEvidence does', async () => {
+    const cases = [
+      ...EVIDENCE_MIME_TYPES.map((mime) => ({ mime, size: 1 })),
+      { mime: 'application/x-msdownload', size: 1 },
+      { mime: 'image/png', size: MAX_EVIDENCE_BYTES },
+      { mime: 'image/png', size: MAX_EVIDENCE_BYTES + 1 },
+    ];
+    for (const c of cases) {
+      const stored = await runAs(
+        db,
+        'planner',
+        `insert into public.evidence (event_id, item_id, file_name, mime_type, size_bytes, content)
+         select e.id, e.item_id, 'f', $1, $2, decode(repeat('00', $2), 'hex')
+         from public.work_item_events e limit 1`,
+        `insert into public.work_item_events (item_id, action, base_version)
+         select id, 'start', version from public.work_items where status = 'not_started' limit 1`,
+        [c.mime, c.size],
+      );
+      expect(stored.ok, `${c.mime} ${c.size}`).toBe(
+        validateEvidence({ mime_type: c.mime, size_bytes: c.size }).ok,
+      );
+    }
+  });
+
+  it.each(['viewer', 'townshipA', 'command'] as const)(
+    'lets the read policy and item_in_reach agree on what %s reaches',
+    async (actor) => {
+      const ids =
+        "select md5(string_agg(id::text, ',' order by id)) as h, count(*)::int as n from public.work_items";
+      await db.exec('begin');
+      try {
+        await db.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(CLAIMS[actor])]);
+        // As the owner (no RLS), by the function; then as the caller, by the policy.
+        const byFunction = await db.query(`${ids} where private.item_in_reach(township_code, district_code)`);
+        await db.query("select set_config('role', 'authenticated', true)");
+        const byPolicy = await db.query(ids);
+        expect(byPolicy.rows[0]).toEqual(byFunction.rows[0]);
+        expect((byPolicy.rows[0] as { n: number }).n).toBeGreaterThan(0);
+      } finally {
+        await db.exec('rollback');
+      }
+    },
+  );
 
   it('shows a township only its own items, overdue first', async () => {
     const list = await db.call('work_items_list', {}, CLAIMS.townshipA);

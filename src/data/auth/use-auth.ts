@@ -19,5 +19,9 @@ export function useAuth() {
     },
     [auth],
   );
-  return { required: auth !== null, user, signIn, mode: backend.mode };
+  const signOut = useCallback(async () => {
+    await auth?.signOut();
+    location.reload();
+  }, [auth]);
+  return { required: auth !== null, user, signIn, signOut, mode: backend.mode };
 }

@@ -1,15 +1,27 @@
 // The embedded adapter on the app's side: starts the database worker on first use (its chunk,
 // with PGlite and PostGIS, loads lazily) and forwards calls to it.
-import { BackendError, type Backend, type StartupProgress } from '../backend';
+import { BackendError, type Backend, type DemoUser, type StartupProgress } from '../backend';
 import type { RpcArgs, RpcName, RpcResult } from '../rpc';
-import { IDB_DATABASES, type FromWorker, type ToWorker } from './protocol';
+import {
+  IDB_DATABASES,
+  type CallMessage,
+  type FromWorker,
+  type ToWorker,
+  type UsersMessage,
+} from './protocol';
 import type { JwtClaims } from './rpc-session';
 
-/** The embedded database's signed-in user until the role model brings a user switcher. */
-export const EMBEDDED_USER: JwtClaims = {
-  sub: '00000000-0000-4000-8000-000000000001',
-  role: 'authenticated',
-};
+/** The demo planner (data/generator/members.ts): who a first visit acts as. */
+export const DEFAULT_DEMO_USER = '00000000-0000-4000-8000-000000000001';
+const USER_KEY = 'tuzhang.demoUser';
+
+function storedUser(): string {
+  try {
+    return localStorage.getItem(USER_KEY) ?? DEFAULT_DEMO_USER;
+  } catch {
+    return DEFAULT_DEMO_USER;
+  }
+}
 
 export function createEmbeddedBackend(prebuiltUrl: string): Backend {
   let worker: Worker | null = null;
@@ -17,6 +29,13 @@ export function createEmbeddedBackend(prebuiltUrl: string): Backend {
   let nextId = 1;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: BackendError) => void }>();
   const listeners = new Set<(p: StartupProgress) => void>();
+  let userId = storedUser();
+
+  const request = <T>(message: CallMessage | UsersMessage): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      pending.set(message.id, { resolve: resolve as (v: unknown) => void, reject });
+      worker!.postMessage(message);
+    });
 
   const start = (): Promise<void> => {
     if (readyPromise) return readyPromise;
@@ -61,11 +80,23 @@ export function createEmbeddedBackend(prebuiltUrl: string): Backend {
     },
     async call<N extends RpcName>(name: N, args: RpcArgs<N>): Promise<RpcResult<N>> {
       await start();
-      const id = nextId++;
-      return new Promise<RpcResult<N>>((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        worker!.postMessage({ type: 'call', id, name, args, claims: EMBEDDED_USER } satisfies ToWorker);
-      });
+      const claims: JwtClaims = { sub: userId, role: 'authenticated' };
+      return request<RpcResult<N>>({ type: 'call', id: nextId++, name, args, claims });
+    },
+    demoUsers: {
+      async list() {
+        await start();
+        return request<DemoUser[]>({ type: 'users', id: nextId++ });
+      },
+      current: () => userId,
+      switchTo(id) {
+        userId = id;
+        try {
+          localStorage.setItem(USER_KEY, id);
+        } catch {
+          // Storage refused: the choice lasts for this page only.
+        }
+      },
     },
     async reset() {
       stop();

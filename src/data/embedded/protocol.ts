@@ -15,7 +15,12 @@ export interface CallMessage {
   args: object;
   claims: JwtClaims;
 }
-export type ToWorker = InitMessage | CallMessage;
+/** Lists the demo accounts (auth.users with their memberships), read as the database owner. */
+export interface UsersMessage {
+  type: 'users';
+  id: number;
+}
+export type ToWorker = InitMessage | CallMessage | UsersMessage;
 
 export type FromWorker =
   | { type: 'progress'; progress: StartupProgress }

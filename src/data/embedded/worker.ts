@@ -100,6 +100,14 @@ async function open(prebuiltUrl: string): Promise<{ db: PGlite; storage: 'indexe
 }
 
 let session: SqlSession | null = null;
+
+// The embedded database's accounts for the user switcher: planners first, then command,
+// viewers, and townships by code.
+const DEMO_USERS_SQL = `
+  select u.id, u.email, m.role, m.display_name, m.township_code, m.district_code, d.name as district_name
+  from auth.users u join public.memberships m on m.user_id = u.id
+  left join public.districts d on d.code = m.district_code
+  order by array_position(array['planner', 'command', 'viewer', 'township'], m.role), m.township_code, u.email`;
 let queue: Promise<unknown> = Promise.resolve();
 
 async function start(prebuiltUrl: string) {
@@ -125,11 +133,14 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     void start(message.prebuiltUrl);
     return;
   }
-  const { id, name, args, claims } = message;
+  const { id } = message;
   queue = queue.then(async () => {
     try {
       if (!session) throw new BackendError('startup_failed', 'database is not open');
-      const result = await callAsRole(session, claims, name as RpcName, args as never);
+      const result =
+        message.type === 'users'
+          ? (await session.query(DEMO_USERS_SQL)).rows
+          : await callAsRole(session, message.claims, message.name as RpcName, message.args as never);
       post({ type: 'result', id, ok: true, result });
     } catch (error) {
       const e = toBackendError(error);

@@ -52,7 +52,10 @@ export interface TaskSummary {
   section: string | null;
   deadlines: string[];
   deadline: string | null;
+  /** Follows the task's work items (as far as the caller sees them). */
   status: TaskStatus;
+  version: number;
+  items: { total: number; overdue: number; counts: Partial<Record<ItemStatus, number>> };
   plan: { id: string; title: string; doc_number: string | null; year: number | null; region: string | null };
   units: Record<UnitRole, TaskUnit[]>;
   feature_count: number;
@@ -110,6 +113,8 @@ export interface Membership {
   display_name: string;
   township: { code: string; name: string; district_code: string } | null;
   district: { code: string; name: string } | null;
+  /** The extent of the township's features or of the viewer's district; null for the rest. */
+  bbox: BBox | null;
 }
 
 /** A work item (对账销号): a task assigned to a township or unit, or a feature a task concerns. */
@@ -206,4 +211,11 @@ export interface FeatureValues {
   unit_id: string | null;
   properties: Record<string, unknown>;
   geometry: Geometry;
+}
+
+/** districts_list: a district with its townships (镇/乡/街道). */
+export interface DistrictEntry {
+  code: string;
+  name: string;
+  townships: { code: string; name: string }[];
 }

@@ -6,6 +6,7 @@ import { formatAttributes } from './attribute-format';
 import { PanelFrame } from './PanelFrame';
 import { TaskCard } from './TaskCard';
 import { ZoneSources } from './ZoneSources';
+import { HistoryList } from './HistoryList';
 
 interface Props {
   id: string;
@@ -85,6 +86,7 @@ export function FeaturePanel({
               <TaskCard key={task.id} task={task} onShow={onShowTask} active={task.id === activeTaskId} />
             ))}
           </section>
+          <HistoryList key={p.id} subject={{ feature_id: p.id }} />
         </div>
       )}
     </PanelFrame>

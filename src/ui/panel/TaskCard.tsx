@@ -29,6 +29,19 @@ export function TaskCard({ task, onShow, active }: Props) {
         <dt>{t('task.status')}</dt>
         <dd>
           <span className={`status status-${task.status}`}>{t(`status.${task.status}`)}</span>
+          {task.items.total > 0 && (
+            <small className="task-items" data-testid="task-items">
+              {t('task.items', {
+                total: task.items.total,
+                closed: task.items.counts.closed ?? 0,
+              })}
+              {task.items.overdue > 0 && (
+                <span className="flag flag-overdue">
+                  {t('task.itemsOverdue', { count: task.items.overdue })}
+                </span>
+              )}
+            </small>
+          )}
         </dd>
         {UNIT_ROLES.map((role) =>
           task.units[role].length ? (

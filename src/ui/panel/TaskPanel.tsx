@@ -4,18 +4,26 @@ import { useI18n } from '../../i18n/i18n';
 import { LAYER_COLORS } from '../../map/layer-styles';
 import { PanelFrame } from './PanelFrame';
 import { TaskCard } from './TaskCard';
+import { HistoryList } from './HistoryList';
+import { TaskItems } from '../work/TaskItems';
+import { useSession } from '../../data/auth/session';
 
 interface Props {
   id: string;
   data: TaskFeatures | null | undefined;
   loading: boolean;
   errorText: string | null;
+  revision: number;
+  onChanged: () => void;
   onClose: () => void;
   onOpenFeature: (id: string) => void;
+  onOpenItem: (id: string) => void;
 }
 
-export function TaskPanel({ id, data, loading, errorText, onClose, onOpenFeature }: Props) {
+export function TaskPanel(props: Props) {
+  const { id, data, loading, errorText, revision, onChanged, onClose, onOpenFeature, onOpenItem } = props;
   const { t } = useI18n();
+  const { membership } = useSession();
   return (
     <PanelFrame
       testId="task-panel"
@@ -28,6 +36,13 @@ export function TaskPanel({ id, data, loading, errorText, onClose, onOpenFeature
       {data && (
         <div className="panel-body">
           <TaskCard task={data.task} active />
+          <TaskItems
+            taskId={data.task.id}
+            membership={membership ?? null}
+            revision={revision}
+            onChanged={onChanged}
+            onOpenItem={onOpenItem}
+          />
           <section className="task-features">
             <h3>{t('task.features', { count: data.features.length })}</h3>
             {data.features.length === 0 && <p className="muted">{t('task.noFeatures')}</p>}
@@ -46,6 +61,7 @@ export function TaskPanel({ id, data, loading, errorText, onClose, onOpenFeature
               ))}
             </ul>
           </section>
+          <HistoryList key={data.task.id} subject={{ task_id: data.task.id }} />
         </div>
       )}
     </PanelFrame>

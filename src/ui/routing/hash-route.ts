@@ -1,8 +1,21 @@
-// Permalinks: #/feature/<id> opens a feature with its panel, #/task/<id> highlights a task's features.
-export type Route = { kind: 'feature'; id: string } | { kind: 'task'; id: string } | null;
+// Permalinks: #/feature/<id> opens a feature with its panel, #/task/<id> highlights a task's
+// features, #/items lists the caller's work items (我的任务), #/item/<id> opens one of them,
+// #/ledger is the table of all tasks (台账), #/import turns a plan document into tasks.
+export type Route =
+  | { kind: 'feature'; id: string }
+  | { kind: 'task'; id: string }
+  | { kind: 'item'; id: string }
+  | { kind: 'items' }
+  | { kind: 'ledger' }
+  | { kind: 'import' }
+  | null;
+
+const PAGES = ['items', 'ledger', 'import'] as const;
 
 export function parseHash(hash: string): Route {
-  const match = /^#\/(feature|task)\/(.+)$/.exec(hash);
+  const page = PAGES.find((p) => hash === `#/${p}`);
+  if (page) return { kind: page };
+  const match = /^#\/(feature|task|item)\/(.+)$/.exec(hash);
   if (!match) return null;
   let id: string;
   try {
@@ -10,9 +23,10 @@ export function parseHash(hash: string): Route {
   } catch {
     return null; // malformed escape: treat as no route
   }
-  return id ? { kind: match[1] as 'feature' | 'task', id } : null;
+  return id ? { kind: match[1] as 'feature' | 'task' | 'item', id } : null;
 }
 
 export function routeHash(route: Route): string {
-  return route ? `#/${route.kind}/${encodeURIComponent(route.id)}` : '#/';
+  if (!route) return '#/';
+  return 'id' in route ? `#/${route.kind}/${encodeURIComponent(route.id)}` : `#/${route.kind}`;
 }
