@@ -31,6 +31,7 @@ import { WorkPanel } from './work/WorkPanel';
 import { ItemPanel } from './work/ItemPanel';
 import { LedgerView } from './ledger/LedgerView';
 import { ImportView } from './plans/ImportView';
+import { UnitsView } from './units/UnitsView';
 
 const ALL_LAYERS: ReadonlySet<LayerKind> = new Set<LayerKind>([...FEATURE_KINDS, 'control_zone']);
 
@@ -254,6 +255,16 @@ export function App({ backendStatus, onState }: Props) {
             {t('import.open')}
           </button>
         )}
+        {membership && membership.role !== 'township' && (
+          <button
+            type="button"
+            className={route?.kind === 'units' ? 'work-button active' : 'work-button'}
+            onClick={() => navigate({ kind: 'units' })}
+            data-testid="open-units"
+          >
+            {t('units.open')}
+          </button>
+        )}
         <UserMenu />
         <button
           type="button"
@@ -313,6 +324,15 @@ export function App({ backendStatus, onState }: Props) {
             setNotice(null);
             navigate(null);
           }}
+          onClose={closePanel}
+        />
+      )}
+      {route?.kind === 'units' && membership && (
+        <UnitsView
+          key={membership.user_id}
+          membership={membership}
+          revision={itemsRevision}
+          onChanged={bumpItems}
           onClose={closePanel}
         />
       )}

@@ -67,6 +67,20 @@ begin
 end;
 $$;
 
+-- An edit names only fields the function may change; anything else is refused, not ignored.
+create function private.check_changes(changes jsonb, allowed text[]) returns void
+language plpgsql immutable
+set search_path = ''
+as $$
+begin
+  if jsonb_typeof(changes) is distinct from 'object' or exists (
+    select 1 from jsonb_object_keys(changes) k where not k = any (allowed)
+  ) then
+    raise exception 'invalid_changes' using errcode = '22023', detail = 'allowed: ' || array_to_string(allowed, ', ');
+  end if;
+end;
+$$;
+
 -- Today in China (UTC+8, no daylight saving), without relying on the server's time zone data.
 create function private.china_today() returns date
 language sql stable
@@ -339,11 +353,7 @@ begin
   if first_answer is not null then
     return first_answer;
   end if;
-  if jsonb_typeof(changes) <> 'object' or exists (
-    select 1 from jsonb_object_keys(changes) k where k not in ('township_code', 'unit_id', 'deadline')
-  ) then
-    raise exception 'invalid_changes' using errcode = '22023', detail = 'allowed: township_code, unit_id, deadline';
-  end if;
+  perform private.check_changes(changes, array['township_code', 'unit_id', 'deadline']);
   update public.work_items i set
     township_code = case when changes ? 'township_code' then changes ->> 'township_code' else i.township_code end,
     unit_id = case when changes ? 'unit_id' then changes ->> 'unit_id' else i.unit_id end,
@@ -386,13 +396,7 @@ begin
   if first_answer is not null then
     return first_answer;
   end if;
-  if jsonb_typeof(changes) <> 'object' or exists (
-    select 1 from jsonb_object_keys(changes) k
-    where k not in ('name', 'township_code', 'unit_id', 'properties', 'geometry')
-  ) then
-    raise exception 'invalid_changes' using errcode = '22023',
-      detail = 'allowed: name, township_code, unit_id, properties, geometry';
-  end if;
+  perform private.check_changes(changes, array['name', 'township_code', 'unit_id', 'properties', 'geometry']);
   update public.features f set
     name = case when changes ? 'name' then btrim(changes ->> 'name') else f.name end,
     township_code = case when changes ? 'township_code' then changes ->> 'township_code' else f.township_code end,
@@ -424,11 +428,7 @@ begin
   if first_answer is not null then
     return first_answer;
   end if;
-  if jsonb_typeof(changes) <> 'object' or exists (
-    select 1 from jsonb_object_keys(changes) k where k not in ('number', 'title', 'section', 'deadlines')
-  ) then
-    raise exception 'invalid_changes' using errcode = '22023', detail = 'allowed: number, title, section, deadlines';
-  end if;
+  perform private.check_changes(changes, array['number', 'title', 'section', 'deadlines']);
   update public.tasks t set
     number = case when changes ? 'number' then btrim(changes ->> 'number') else t.number end,
     title = case when changes ? 'title' then btrim(changes ->> 'title') else t.title end,

@@ -97,6 +97,34 @@ describe.each(targetNames())('work items on %s', (name) => {
     },
   );
 
+  it('applies a membership change on the next request', async () => {
+    const user = CLAIMS.townshipA.sub;
+    expect(await db.call('whoami', {}, CLAIMS.townshipA)).toMatchObject({ township: { code: TOWNSHIP_A } });
+    await db.query('update public.memberships set township_code = $1 where user_id = $2', [TOWNSHIP_B, user]);
+    try {
+      expect(await db.call('whoami', {}, CLAIMS.townshipA)).toMatchObject({ township: { code: TOWNSHIP_B } });
+      const list = await db.call('work_items_list', { limit_n: 20 }, CLAIMS.townshipA);
+      expect(list.items.length).toBeGreaterThan(0);
+      expect(list.items.every((i) => i.township?.code === TOWNSHIP_B)).toBe(true);
+      await db.query(
+        "update public.memberships set role = 'viewer', township_code = null where user_id = $1",
+        [user],
+      );
+      await expect(
+        db.call(
+          'act_on_item',
+          { item_id: list.items[0]!.id, action: 'start', base_version: 1 },
+          CLAIMS.townshipA,
+        ),
+      ).rejects.toMatchObject({ code: 'role_not_allowed' });
+    } finally {
+      await db.query(
+        "update public.memberships set role = 'township', township_code = $1 where user_id = $2",
+        [TOWNSHIP_A, user],
+      );
+    }
+  });
+
   it('shows a township only its own items, overdue first', async () => {
     const list = await db.call('work_items_list', {}, CLAIMS.townshipA);
     expect(list.total).toBeGreaterThan(0);
@@ -303,6 +331,53 @@ describe.each(targetNames())('work items on %s', (name) => {
     expect(moved.township).toMatchObject({ code: TOWNSHIP_B });
     expect(await db.call('item_detail', { item_id: featureItem.id }, CLAIMS.townshipA)).toBeNull();
     expect(await db.call('item_detail', { item_id: featureItem.id }, CLAIMS.townshipB)).not.toBeNull();
+  });
+
+  it('refuses edits of fields a function does not change, and edits a task by its version', async () => {
+    await expect(
+      db.call(
+        'update_feature',
+        { feature_id: 'station-1324A', base_version: 1, changes: { kind: 'mine' } as never },
+        CLAIMS.planner,
+      ),
+    ).rejects.toMatchObject({ code: 'invalid_changes' });
+    const task = (await db.call('task_features', { task_id: 'task-huiji-2017-air-35' }, CLAIMS.planner))!
+      .task;
+    const edited = await db.call(
+      'update_task',
+      {
+        task_id: task.id,
+        base_version: task.version,
+        changes: { title: '加强监测站点周边管控', deadlines: ['2017-12-31'] },
+      },
+      CLAIMS.planner,
+    );
+    expect(edited).toMatchObject({
+      title: '加强监测站点周边管控',
+      deadlines: ['2017-12-31'],
+      version: task.version + 1,
+    });
+    await expect(
+      db.call(
+        'update_task',
+        { task_id: task.id, base_version: task.version, changes: { title: '旧' } },
+        CLAIMS.planner,
+      ),
+    ).rejects.toMatchObject({ code: 'stale_version', detail: { title: '加强监测站点周边管控' } });
+    await expect(
+      db.call(
+        'update_task',
+        { task_id: task.id, base_version: edited.version, changes: { status: 'closed' } as never },
+        CLAIMS.planner,
+      ),
+    ).rejects.toMatchObject({ code: 'invalid_changes' });
+    await expect(
+      db.call(
+        'update_task',
+        { task_id: task.id, base_version: edited.version, changes: { title: 'x' } },
+        CLAIMS.command,
+      ),
+    ).rejects.toMatchObject({ code: 'permission_denied' });
   });
 
   it('replays every row from its history', async () => {

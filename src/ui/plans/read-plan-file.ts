@@ -1,8 +1,11 @@
 // The text of a plan file the user uploads: plain text (UTF-8 or GB18030), Word .docx through
-// mammoth (loaded on first use, in its own chunk). Anything else is refused with a reason.
+// mammoth, and the text layer of a PDF through pdf.js (both loaded on first use, in their own
+// chunks). Anything else is refused with a reason.
+import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { decodePlanText, type PlanFileRefusal } from '../../domain/plan/plan-file';
+import { pdfLines, type PdfTextItem } from '../../domain/plan/pdf-lines';
 
-export type PlanFileProblem = PlanFileRefusal | 'unsupported' | 'unreadable';
+export type PlanFileProblem = PlanFileRefusal | 'unsupported' | 'unreadable' | 'no_text';
 
 export class PlanFileError extends Error {
   constructor(
@@ -14,6 +17,35 @@ export class PlanFileError extends Error {
 }
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Where vite.config.ts serves pdf.js's CMaps and standard fonts; absolute, as the worker reads them. */
+function pdfjsAsset(dir: string): string {
+  return new URL(`${import.meta.env.BASE_URL}pdfjs/${dir}/`, document.baseURI).href;
+}
+
+async function readPdf(data: Uint8Array): Promise<string> {
+  const pdfjs = await import('pdfjs-dist');
+  pdfjs.GlobalWorkerOptions.workerSrc = pdfWorkerUrl;
+  const task = pdfjs.getDocument({
+    data,
+    // Chinese plans often name a CJK font they do not embed (宋体 as STSong-Light): its glyphs
+    // map to text only through Adobe's predefined CMaps.
+    cMapUrl: pdfjsAsset('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: pdfjsAsset('standard_fonts'),
+  });
+  try {
+    const doc = await task.promise;
+    const pages: PdfTextItem[][] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const content = await (await doc.getPage(n)).getTextContent();
+      pages.push(content.items.flatMap((item) => ('str' in item ? [item] : [])));
+    }
+    return pdfLines(pages).join('\n');
+  } finally {
+    await task.destroy();
+  }
+}
 
 export async function readPlanFile(file: File): Promise<string> {
   const name = file.name.toLowerCase();
@@ -29,7 +61,18 @@ export async function readPlanFile(file: File): Promise<string> {
     if (!text.trim()) throw new PlanFileError('empty', file.name);
     return text;
   }
-  if (/\.(doc|wps|pdf|xls|xlsx|zip|rar)$/.test(name)) throw new PlanFileError('unsupported', file.name);
+  if (name.endsWith('.pdf') || file.type === 'application/pdf') {
+    let text: string;
+    try {
+      text = await readPdf(new Uint8Array(await file.arrayBuffer()));
+    } catch {
+      throw new PlanFileError('unreadable', file.name);
+    }
+    // A scan: pages of images, no text layer.
+    if (!text.trim()) throw new PlanFileError('no_text', file.name);
+    return text;
+  }
+  if (/\.(doc|wps|xls|xlsx|zip|rar)$/.test(name)) throw new PlanFileError('unsupported', file.name);
   const decoded = decodePlanText(new Uint8Array(await file.arrayBuffer()));
   if (!decoded.ok) throw new PlanFileError(decoded.reason, file.name);
   return decoded.text;

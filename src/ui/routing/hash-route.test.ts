@@ -10,6 +10,7 @@ describe('hash routes', () => {
       { kind: 'items' },
       { kind: 'ledger' },
       { kind: 'import' },
+      { kind: 'units' },
       null,
     ] as const) {
       expect(parseHash(routeHash(route))).toEqual(route);

@@ -1,6 +1,7 @@
 // Permalinks: #/feature/<id> opens a feature with its panel, #/task/<id> highlights a task's
 // features, #/items lists the caller's work items (我的任务), #/item/<id> opens one of them,
-// #/ledger is the table of all tasks (台账), #/import turns a plan document into tasks.
+// #/ledger is the table of all tasks (台账), #/import turns a plan document into tasks, #/units
+// is the unit registry (单位管理).
 export type Route =
   | { kind: 'feature'; id: string }
   | { kind: 'task'; id: string }
@@ -8,9 +9,10 @@ export type Route =
   | { kind: 'items' }
   | { kind: 'ledger' }
   | { kind: 'import' }
+  | { kind: 'units' }
   | null;
 
-const PAGES = ['items', 'ledger', 'import'] as const;
+const PAGES = ['items', 'ledger', 'import', 'units'] as const;
 
 export function parseHash(hash: string): Route {
   const page = PAGES.find((p) => hash === `#/${p}`);

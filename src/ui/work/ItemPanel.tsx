@@ -94,7 +94,7 @@ export function ItemPanel(props: Props) {
               {t('task.highlight')}
             </button>
           </p>
-          <ActionForm item={item} membership={membership} onDone={onChanged} />
+          <ActionForm key={item.id} item={item} membership={membership} onDone={onChanged} />
           <Timeline item={item} locale={locale} />
         </div>
       )}

@@ -1,0 +1,64 @@
+// Pure helpers of the unit registry page (单位管理): which units the filters keep and in what
+// order, which units another may be merged into, and what a merge would move.
+import type { RegistryUnitKind, UnitEntry } from '../../domain/ledger/ledger-types';
+import { unitKey } from '../../domain/plan/units';
+
+/** The kinds in the order the page lists them. */
+export const UNIT_KINDS: readonly RegistryUnitKind[] = [
+  'department',
+  'township',
+  'group',
+  'village',
+  'enterprise',
+  'other',
+];
+
+export interface UnitFilter {
+  /** Part of a name or alias; full-/half-width forms, spaces and letter case do not matter. */
+  q: string;
+  kind: RegistryUnitKind | '';
+}
+
+const searchKey = (text: string) => unitKey(text).toLowerCase();
+
+/** Whether the unit's name or one of its aliases contains `q`. */
+export function matchesQuery(unit: UnitEntry, q: string): boolean {
+  const needle = searchKey(q);
+  return !needle || [unit.name, ...unit.aliases].some((n) => searchKey(n).includes(needle));
+}
+
+/** By kind (UNIT_KINDS), then by name as Chinese readers sort it. */
+export function compareUnits(a: UnitEntry, b: UnitEntry): number {
+  return UNIT_KINDS.indexOf(a.kind) - UNIT_KINDS.indexOf(b.kind) || a.name.localeCompare(b.name, 'zh-CN');
+}
+
+/** The units the filter keeps, sorted. */
+export function filterUnits(units: readonly UnitEntry[], filter: UnitFilter): UnitEntry[] {
+  return units
+    .filter((u) => (!filter.kind || u.kind === filter.kind) && matchesQuery(u, filter.q))
+    .sort(compareUnits);
+}
+
+/**
+ * The units `from` may be merged into: the other units of its district (merge_units refuses the
+ * rest), matching `q`, sorted. None for a unit without a district.
+ */
+export function mergeCandidates(units: readonly UnitEntry[], from: UnitEntry, q: string): UnitEntry[] {
+  if (!from.district_code) return [];
+  return units
+    .filter((u) => u.id !== from.id && u.district_code === from.district_code && matchesQuery(u, q))
+    .sort(compareUnits);
+}
+
+export interface MergeCounts {
+  /** 牵头, 配合 and 责任 together. */
+  assignments: number;
+  items: number;
+  features: number;
+}
+
+/** What merging `from` into another unit hands over, as far as the caller sees. */
+export function mergeCounts(from: UnitEntry): MergeCounts {
+  const { lead, cooperating, responsible, items, features } = from.usage;
+  return { assignments: lead + cooperating + responsible, items, features };
+}
