@@ -41,6 +41,8 @@ export function seedSql(ledger: Ledger, sample: SampleData, members: readonly Me
     '-- Real: district boundaries, township codes, national stations, plan tasks and units.',
     '-- Everything else is sample data, marked features.is_sample = true.',
     '-- No transaction statements: psql -1, the Supabase CLI and the tests wrap it in their own.',
+    '-- The sample data is the baseline of the history, not a change to it (see create_history).',
+    "select set_config('tuzhang.seeding', 'on', false);",
     insert(
       'districts',
       ['code', 'name', 'geom'],
@@ -134,6 +136,7 @@ export function seedSql(ledger: Ledger, sample: SampleData, members: readonly Me
       ['feature_id', 'task_id'],
       sample.featureTasks.map((l) => [l.feature_id, l.task_id]),
     ),
+    "select set_config('tuzhang.seeding', 'off', false);",
     'analyze;',
     '',
   ].join('\n\n');

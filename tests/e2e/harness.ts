@@ -17,6 +17,8 @@ export interface AppPage {
 /** A fresh profile (empty IndexedDB) opened on the app at `hash`. */
 export async function openApp(browser: Browser, hash = '', locale = 'zh-CN'): Promise<AppPage> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 720 }, locale });
+  // Software WebGL on two cores: a busy machine can take longer than Playwright's 30 s default.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {

@@ -101,3 +101,42 @@ describe('line classification', () => {
     expect(isUnitContinuation(fold('督促企业按期完成整改。'))).toBe(false);
   });
 });
+
+describe('role verbs inside a labelled list', () => {
+  it('gives clauses ending in 牵头/配合/落实 their own role after 责任单位', () => {
+    expect(blocks('（责任单位：县发改局牵头，县生态环境局、县工信局配合，各乡镇人民政府落实）')).toEqual([
+      {
+        lead: ['县发改局'],
+        cooperating: ['县生态环境局', '县工信局'],
+        responsible: ['各乡镇人民政府'],
+        note: null,
+      },
+    ]);
+  });
+
+  it('keeps the label role for a clause without a role verb', () => {
+    expect(blocks('（责任单位：县生态环境局，县农业农村局、县自然资源局配合）')).toEqual([
+      { lead: [], cooperating: ['县农业农村局', '县自然资源局'], responsible: ['县生态环境局'], note: null },
+    ]);
+  });
+
+  it('reads a name marked （牵头） as the lead', () => {
+    expect(blocks('责任单位：区住建局（牵头）、区城管局、各街道办事处')).toEqual([
+      { lead: ['区住建局'], cooperating: [], responsible: ['区城管局', '各街道办事处'], note: null },
+    ]);
+  });
+
+  it('leaves a plain labelled list alone', () => {
+    expect(blocks('责任单位：县水利局，县生态环境局')).toEqual([
+      { lead: [], cooperating: [], responsible: ['县水利局', '县生态环境局'], note: null },
+    ]);
+  });
+});
+
+describe('role verbs under a 牵头单位 label', () => {
+  it('keep the label role for 负责 but take 配合', () => {
+    expect(blocks('牵头单位：县环保局负责，县公安局配合')).toEqual([
+      { lead: ['县环保局'], cooperating: ['县公安局'], responsible: [], note: null },
+    ]);
+  });
+});

@@ -39,6 +39,8 @@ const ROLE_VERBS: [string, Role][] = [
   ['负责落实|按职责分工负责|按职责负责|分工负责|具体负责|负责实施|组织实施|负责|落实|主责', 'responsible'],
 ];
 const ROLE_CLAUSE = new RegExp(`^(.+?)(${ROLE_VERBS.map(([v]) => v).join('|')})$`);
+const VERB_ROLES: [RegExp, Role][] = ROLE_VERBS.map(([verbs, role]) => [new RegExp(`^(?:${verbs})$`), role]);
+const roleOfVerb = (verb: string): Role => VERB_ROLES.find(([pattern]) => pattern.test(verb))![1];
 
 const STANDING_RULE = /不再(?:一一|单独|重复|另行)?列出|以下各项(?:工作|任务)?[^。]*均|^以下均/;
 
@@ -172,9 +174,43 @@ function parseKeywords(text: string, key: string, from: number, to: number): Uni
     value = value.slice(first![0], first![1]);
     valueKey = valueKey.slice(first![0], first![1]);
     const kept = withoutUnbalancedClosers(valueKey);
-    block[role].push(...splitUnits(value.slice(0, kept), valueKey.slice(0, kept)));
+    addLabelledUnits(block, role, value.slice(0, kept), valueKey.slice(0, kept));
   });
   return block;
+}
+
+/** "区住建局（牵头）": a role printed in brackets after one name of a labelled list. */
+const ROLE_MARK = /[(（](牵头|牵头单位|牵头部门|配合|配合单位|配合部门)[)）]$/;
+
+/**
+ * Adds the names after a label to the label's role, unless clauses of the list carry their own
+ * role: "责任单位：县发改局牵头，县生态环境局、县工信局配合，各乡镇人民政府落实" gives 县发改局 the lead
+ * and the two bureaus the cooperating role; a clause without a role verb keeps the label's role.
+ * A name marked "（牵头）" or "（配合）" takes that role.
+ */
+function addLabelledUnits(block: UnitBlock, role: Role, value: string, valueKey: string): void {
+  const clauses = splitTopLevel(valueKey, ',;').map(([from, to]) => {
+    const clauseKey = valueKey.slice(from, to);
+    const m = ROLE_CLAUSE.exec(clauseKey.trim());
+    if (!m) return { role, text: value.slice(from, to), key: clauseKey, marked: false };
+    const offset = from + clauseKey.indexOf(m[1]!);
+    const names = splitUnits(value.slice(offset, offset + m[1]!.length), m[1]!);
+    if (!names.length || !names.every(isUnitLike)) {
+      return { role, text: value.slice(from, to), key: clauseKey, marked: false };
+    }
+    // Under 牵头单位/配合单位 a clause ending in 负责/落实 keeps the label's role.
+    const verbRole = roleOfVerb(m[2]!);
+    const own = verbRole === 'responsible' ? role : verbRole;
+    return { role: own, text: value.slice(offset, offset + m[1]!.length), key: m[1]!, marked: true };
+  });
+  const parts = clauses.some((c) => c.marked) ? clauses : [{ role, text: value, key: valueKey }];
+  for (const part of parts) {
+    for (const name of splitUnits(part.text, part.key)) {
+      const mark = ROLE_MARK.exec(name);
+      if (mark) block[/^牵头/.test(mark[1]!) ? 'lead' : 'cooperating'].push(name.slice(0, mark.index));
+      else block[part.role].push(name);
+    }
+  }
 }
 
 /** Parses the inside of an inline group; null when it is not a statement of units. */
@@ -198,7 +234,7 @@ function parseRoleGroup(text: string, key: string): UnitBlock | null {
       const offset = sFrom + from + sentenceKey.slice(from, to).indexOf(m[1]!);
       const names = splitUnits(text.slice(offset, offset + m[1]!.length), m[1]!);
       if (!names.length || !names.every(isUnitLike)) return null;
-      const role = ROLE_VERBS.find(([verbs]) => new RegExp(`^(?:${verbs})$`).test(m[2]!))![1];
+      const role = roleOfVerb(m[2]!);
       block[role].push(...names);
       roles++;
     }
