@@ -395,6 +395,27 @@ describe('PDF and web artefacts', () => {
   });
 });
 
+describe('source ranges', () => {
+  it('end a task before the heading of the next section, not on it', () => {
+    const text = [
+      '某区2026年大气污染防治攻坚方案', // 0
+      '二、重点任务', // 1
+      '（一）扬尘污染治理', // 2
+      '1.裸露地块苫盖。12月15日前完成。', // 3
+      '牵头单位：区城管执法局', // 4
+      '', // 5
+      '（二）燃煤污染治理', // 6
+      '2.散煤清零。年底前完成。', // 7
+      '牵头单位：区发改统计局', // 8
+    ].join('\n');
+    const { sources } = parsePlanWithSources(text);
+    expect(sources.tasks[0]).toEqual([
+      { startLine: 3, endLine: 4 },
+      { startLine: 7, endLine: 8 },
+    ]);
+  });
+});
+
 describe('metadata', () => {
   it('reads a printed notice: number, issuer, Chinese-numeral date, period', () => {
     const [plan] = parsePlan(

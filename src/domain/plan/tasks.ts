@@ -204,8 +204,6 @@ export function readTasks(lines: Line[], planYear: number | null): TaskWithSourc
   };
 
   for (const line of lines) {
-    if (task) task.source.endLine = line.end;
-    else if (section) section.source.endLine = line.end;
     const marker = readMarker(line.key);
     if (marker?.level === 1) {
       closeSection();
@@ -236,6 +234,9 @@ export function readTasks(lines: Line[], planYear: number | null): TaskWithSourc
       body(line, marker.length);
       continue;
     }
+    // A line that opens nothing new belongs to the task (or section) before it; a heading does not.
+    if (task) task.source.endLine = line.end;
+    else if (section) section.source.endLine = line.end;
     if (marker?.level === subLevel && task) {
       open = null;
       task.events.push({ kind: 'sub', number: marker.number });
