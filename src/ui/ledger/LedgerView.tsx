@@ -150,7 +150,12 @@ export function LedgerView({
   const data = list.data;
   const columns = planner ? 10 : 9;
   return (
-    <section className="sheet ledger" data-testid="ledger" aria-labelledby="ledger-title" aria-busy={list.loading}>
+    <section
+      className="sheet ledger"
+      data-testid="ledger"
+      aria-labelledby="ledger-title"
+      aria-busy={list.loading}
+    >
       <header className="panel-header ledger-header">
         <div className="ledger-heading">
           <h2 id="ledger-title">{t('ledger.title')}</h2>
