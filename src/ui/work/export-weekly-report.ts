@@ -48,5 +48,8 @@ export async function exportWeeklyReport(
   });
   const { writeXlsx, XLSX_MIME } = await import('../../domain/export/xlsx-writer');
   const bytes = await writeXlsx([sheet]);
-  download(new Blob([bytes], { type: XLSX_MIME }), `${township}-${week.year}-W${week.week}-周报.xlsx`);
+  download(
+    new Blob([bytes], { type: XLSX_MIME }),
+    `${township}-${week.year}-W${week.week}-${t('work.report.sheet')}.xlsx`,
+  );
 }
