@@ -76,6 +76,7 @@ export type BackendErrorCode =
   | 'invalid_plan'
   | 'invalid_merge'
   | 'invalid_filter'
+  | 'invalid_feature'
   | 'already_exists'
   | 'permission_denied'
   | 'startup_failed'
@@ -90,7 +91,8 @@ export class BackendError extends Error {
     message: string,
     /**
      * What the database attached: for stale_version, the current values as they now stand; for
-     * plan_exists, the plan (ExistingPlan); for invalid_plan, where and what (PlanProblem).
+     * plan_exists, the plan (ExistingPlan); for invalid_plan, where and what (PlanProblem); for
+     * invalid_feature, the reason code of validateFeature (FeatureEditReason).
      */
     readonly detail: unknown = null,
   ) {
@@ -116,6 +118,7 @@ const SQL_CODES: readonly BackendErrorCode[] = [
   'invalid_plan',
   'invalid_merge',
   'invalid_filter',
+  'invalid_feature',
   'permission_denied',
 ];
 
@@ -139,6 +142,8 @@ export function toBackendError(error: unknown): BackendError {
   if (known) return new BackendError(known, message, detailOf(e));
   if (e?.code === '42501') return new BackendError('permission_denied', message, detailOf(e));
   if (e?.code === '23505') return new BackendError('already_exists', message, detailOf(e));
+  // A check constraint the form did not know of (the UI checks first; this is the last line).
+  if (e?.code === '23514') return new BackendError('invalid_changes', message, detailOf(e));
   if (e?.code === 'invalid_credentials') return new BackendError('invalid_credentials', message);
   return new BackendError('unknown', message);
 }

@@ -16,33 +16,44 @@ export interface QueryState<T> {
 interface Answer<T> {
   scope: string;
   key: string | null;
+  revision: number;
   data: T | undefined;
   error: BackendError | null;
 }
 
-/** `key` null means "nothing to ask". */
-export function useQuery<T>(key: string | null, run: () => Promise<T>): QueryState<T> {
+/**
+ * `key` null means "nothing to ask". A new `revision` asks again for the same key (after an edit)
+ * while the answer in hand stays shown.
+ */
+export function useQuery<T>(key: string | null, run: () => Promise<T>, revision = 0): QueryState<T> {
   const scope = useQueryScope();
-  const [answer, setAnswer] = useState<Answer<T>>({ scope, key: null, data: undefined, error: null });
+  const [answer, setAnswer] = useState<Answer<T>>({
+    scope,
+    key: null,
+    revision,
+    data: undefined,
+    error: null,
+  });
   useEffect(() => {
     if (key === null) return;
     let current = true;
     run().then(
-      (data) => current && setAnswer({ scope, key, data, error: null }),
-      (error: unknown) => current && setAnswer({ scope, key, data: undefined, error: toBackendError(error) }),
+      (data) => current && setAnswer({ scope, key, revision, data, error: null }),
+      (error: unknown) =>
+        current && setAnswer({ scope, key, revision, data: undefined, error: toBackendError(error) }),
     );
     return () => {
       current = false;
     };
     // `run` closes over the values that make up `key`; the key alone decides when to ask again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, scope]);
+  }, [key, scope, revision]);
   if (key === null) return { data: undefined, dataKey: null, error: null, loading: false };
   if (answer.scope !== scope) return { data: undefined, dataKey: null, error: null, loading: true };
   return {
     data: answer.data,
     dataKey: answer.error ? null : answer.key,
     error: answer.key === key ? answer.error : null,
-    loading: answer.key !== key,
+    loading: answer.key !== key || answer.revision !== revision,
   };
 }

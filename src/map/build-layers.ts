@@ -3,11 +3,13 @@
 import type { Layer } from '@deck.gl/core';
 import type { Feature, Geometry } from 'geojson';
 import { isAreaKind, type FeatureKind, type LayerKind } from '../domain/feature/kinds';
+import type { GeometryDraft } from '../domain/feature/geometry-draft';
 import type { ControlZone, FeaturesInView, MapFeature } from '../domain/ledger/types';
 import { HIGHLIGHT_COLOR, LAYER_ORDER, SELECTED_COLOR } from './layer-styles';
 import { areaLayer } from './layers/area.layer';
 import { basemapLabelLayers, type BasemapLabel } from './layers/basemap-labels.layer';
 import { controlZoneLayer } from './layers/control-zone.layer';
+import { draftLayer } from './layers/draft.layer';
 import { haloLayer } from './layers/highlight.layer';
 import { clusterLayers, pointLayer, type PointFeature } from './layers/point.layer';
 import { stationLayers } from './layers/station.layer';
@@ -70,13 +72,15 @@ export interface MapLayerState {
   drawn: VisibleFeatures | null;
   highlight: { features: Feature<Geometry>[]; stationIds: ReadonlySet<string> } | null;
   selection: Feature<Geometry> | null;
+  /** A position or outline being drawn, drawn above all. */
+  draft: GeometryDraft | null;
   labels: { major: BasemapLabel[]; townships: BasemapLabel[] };
   zoom: number;
 }
 
 const NONE: ReadonlySet<string> = new Set();
 
-export function buildLayers({ drawn, highlight, selection, labels, zoom }: MapLayerState): Layer[] {
+export function buildLayers({ drawn, highlight, selection, draft, labels, zoom }: MapLayerState): Layer[] {
   const layers: Layer[] = [];
   if (drawn) {
     // Areas first (zones under mines), then control zones, then points on top.
@@ -93,5 +97,6 @@ export function buildLayers({ drawn, highlight, selection, labels, zoom }: MapLa
   if (drawn) layers.push(...stationLayers(drawn.stations, zoom >= 9));
   if (selection) layers.push(haloLayer('selection', [selection], SELECTED_COLOR));
   layers.push(...basemapLabelLayers(labels, zoom));
+  if (draft) layers.push(draftLayer(draft));
   return layers;
 }

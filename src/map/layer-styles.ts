@@ -38,6 +38,8 @@ export function withAlpha([r, g, b]: RGBA, alpha: number): RGBA {
 
 export const HIGHLIGHT_COLOR: RGBA = [0, 200, 255, 255];
 export const SELECTED_COLOR: RGBA = [255, 230, 0, 255];
+/** A position or outline being drawn (magenta: unlike any layer's colour). */
+export const DRAFT_COLOR: RGBA = [230, 0, 160, 255];
 
 /** Station symbols by level: 国控 star, 省控 triangle, 市控 square, 区控 circle. */
 const STATION_SHAPES: Record<StationLevel, string> = {

@@ -3,6 +3,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import type { Feature, Geometry } from 'geojson';
 import { FEATURE_KINDS, type LayerKind } from '../domain/feature/kinds';
+import {
+  addVertex,
+  draftGeometry,
+  startDraft,
+  undoVertex,
+  type GeometryDraft,
+} from '../domain/feature/geometry-draft';
 import type { BBox, MapFeatureProps } from '../domain/ledger/types';
 import { useFeatureDetail } from '../data/features/feature-detail';
 import { useFeaturesInView } from '../data/features/features-in-view';
@@ -60,7 +67,8 @@ export function App({ backendStatus, onState }: Props) {
   const backend = useBackend();
 
   const [route, navigate] = useHashRoute();
-  // Bumped after every action on a work item, so lists and panels ask again.
+  // Bumped after every change (an action on an item, an edit, a link), so lists, panels and the
+  // map ask again.
   const [itemsRevision, setItemsRevision] = useState(0);
   const bumpItems = useCallback(() => setItemsRevision((n) => n + 1), []);
 
@@ -79,7 +87,7 @@ export function App({ backendStatus, onState }: Props) {
   const [basemap, setBasemap] = usePersistentState<BasemapChoice>('tuzhang.basemap', 'offline');
   const [tiandituKey, setTiandituKey] = usePersistentState<string>('tuzhang.tiandituKey', '');
 
-  const inView = useFeaturesInView(view?.bbox ?? null, null, ready);
+  const inView = useFeaturesInView(view?.bbox ?? null, null, ready, itemsRevision);
   const split = useMemo(() => (inView.data ? splitView(inView.data) : null), [inView.data]);
   const drawn = useMemo(() => (split ? visibleFeatures(split, visible) : null), [split, visible]);
   const counts = useMemo(() => {
@@ -88,8 +96,33 @@ export function App({ backendStatus, onState }: Props) {
   }, [inView.data]);
 
   const featureId = route?.kind === 'feature' ? route.id : null;
-  const detail = useFeatureDetail(featureId, ready);
-  const task = useTaskFeatures(highlightTaskId, ready);
+  const detail = useFeatureDetail(featureId, ready, itemsRevision);
+  const task = useTaskFeatures(highlightTaskId, ready, itemsRevision);
+
+  // A planner drawing a feature's new position or outline: clicks on the map go to the draft
+  // until it is done; the draft belongs to the open feature and goes when another one opens.
+  const [anyShape, setShape] = useState<{ featureId: string; draft: GeometryDraft; done: boolean } | null>(
+    null,
+  );
+  const shape = anyShape?.featureId === featureId ? anyShape : null;
+  const drawing = shape !== null && !shape.done;
+  useEffect(() => {
+    if (!drawing) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setShape(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [drawing]);
+  const shapeEdit = useMemo(() => {
+    if (membership?.role !== 'planner' || !featureId) return null;
+    return {
+      geometry: shape?.done ? draftGeometry(shape.draft) : null,
+      drawing,
+      onDraw: (mode: GeometryDraft['mode']) => setShape({ featureId, draft: startDraft(mode), done: false }),
+      onDiscard: () => setShape(null),
+    };
+  }, [membership?.role, featureId, shape, drawing]);
 
   // The map follows the route: to the feature, or to all features of the task.
   const fit = useMemo(() => {
@@ -119,8 +152,16 @@ export function App({ backendStatus, onState }: Props) {
   const selection = detail.data && detail.dataKey === featureId ? (detail.data as Feature<Geometry>) : null;
 
   const layers = useMemo(
-    () => buildLayers({ drawn, highlight, selection, labels, zoom: view?.zoom ?? 8 }),
-    [drawn, highlight, selection, labels, view?.zoom],
+    () =>
+      buildLayers({
+        drawn,
+        highlight,
+        selection,
+        draft: shape?.draft ?? null,
+        labels,
+        zoom: view?.zoom ?? 8,
+      }),
+    [drawn, highlight, selection, shape?.draft, labels, view?.zoom],
   );
 
   // 地图选取: the ledger asked for a feature to link to a task; the next click on one links it.
@@ -158,6 +199,11 @@ export function App({ backendStatus, onState }: Props) {
   const openFeature = useCallback((id: string) => navigate({ kind: 'feature', id }), [navigate]);
   const onPick = useCallback(
     (info: PickingInfo) => {
+      if (drawing) {
+        const at = info.coordinate;
+        if (at) setShape((s) => s && { ...s, draft: addVertex(s.draft, at) });
+        return;
+      }
       const props = (info.object as { properties?: MapFeatureProps & { station_id?: string } } | undefined)
         ?.properties;
       if (!props) return;
@@ -171,7 +217,7 @@ export function App({ backendStatus, onState }: Props) {
         openFeature(props.station_id ?? props.id);
       }
     },
-    [openFeature, view, pickFor, linkPicked],
+    [openFeature, view, pickFor, linkPicked, drawing],
   );
   const tooltip = useCallback(
     (info: PickingInfo) => {
@@ -206,7 +252,7 @@ export function App({ backendStatus, onState }: Props) {
   };
 
   return (
-    <div className="app" data-highlighted={highlight?.features.length ?? 0}>
+    <div className={drawing ? 'app drawing' : 'app'} data-highlighted={highlight?.features.length ?? 0}>
       <MapView
         style={style}
         layers={layers}
@@ -216,6 +262,7 @@ export function App({ backendStatus, onState }: Props) {
         onPick={onPick}
         tooltip={tooltip}
         onFirstPaint={onFirstPaint}
+        drawing={drawing}
       />
       <header className="topbar">
         <div className="brand">
@@ -299,6 +346,35 @@ export function App({ backendStatus, onState }: Props) {
           </button>
         </div>
       )}
+      {shape && drawing && (
+        <div className="highlight-banner draw-banner" data-testid="draw-banner">
+          {t(shape.draft.mode === 'area' ? 'draw.promptArea' : 'draw.promptPoint', {
+            count: shape.draft.vertices.length,
+          })}
+          {shape.draft.mode === 'area' && (
+            <button
+              type="button"
+              disabled={shape.draft.vertices.length === 0}
+              onClick={() => setShape({ ...shape, draft: undoVertex(shape.draft) })}
+              data-testid="draw-undo"
+            >
+              {t('draw.undo')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="primary"
+            disabled={draftGeometry(shape.draft) === null}
+            onClick={() => setShape({ ...shape, done: true })}
+            data-testid="draw-done"
+          >
+            {t('draw.done')}
+          </button>
+          <button type="button" onClick={() => setShape(null)} data-testid="draw-cancel">
+            {t('draw.cancel')}
+          </button>
+        </div>
+      )}
       {notice && (
         <p className="notice" role="status" data-testid="notice">
           {notice}
@@ -353,6 +429,7 @@ export function App({ backendStatus, onState }: Props) {
       )}
       {route?.kind === 'feature' && (
         <FeaturePanel
+          key={route.id}
           id={route.id}
           detail={detail.dataKey === route.id ? detail.data : undefined}
           loading={detail.loading || status.state === 'loading'}
@@ -361,6 +438,9 @@ export function App({ backendStatus, onState }: Props) {
           onClose={closePanel}
           onShowTask={(tk) => navigate({ kind: 'task', id: tk.id })}
           onOpenFeature={openFeature}
+          shape={shapeEdit}
+          revision={itemsRevision}
+          onChanged={bumpItems}
         />
       )}
       {route?.kind === 'task' && (

@@ -24,8 +24,14 @@ export function getFeaturesInView(
   return backend.call('features_in_view', { min_lon, min_lat, max_lon, max_lat, kinds });
 }
 
-export function useFeaturesInView(bbox: BBox | null, kinds: FeatureKind[] | null, enabled: boolean) {
+/** `revision` asks again for the same view after an edit. */
+export function useFeaturesInView(
+  bbox: BBox | null,
+  kinds: FeatureKind[] | null,
+  enabled: boolean,
+  revision = 0,
+) {
   const backend = useBackend();
   const key = enabled && bbox ? JSON.stringify([normalizeBBox(bbox), kinds]) : null;
-  return useQuery(key, () => getFeaturesInView(backend, bbox!, kinds));
+  return useQuery(key, () => getFeaturesInView(backend, bbox!, kinds), revision);
 }

@@ -169,6 +169,42 @@ describe('validateFeature', () => {
     });
   });
 
+  describe('invalid_geometry', () => {
+    const ring = (...corners: [number, number][]): Geometry => ({ type: 'Polygon', coordinates: [corners] });
+
+    it('rejects an outline whose edges cross (a bow tie)', () => {
+      const bowtie = ring([113.6, 34.85], [113.61, 34.86], [113.61, 34.85], [113.6, 34.86], [113.6, 34.85]);
+      expect(reasonOf(mine({ geometry: bowtie }))).toBe('invalid_geometry');
+    });
+
+    it('rejects a ring that is not closed, and one of fewer than three corners', () => {
+      expect(reasonOf(mine({ geometry: { type: 'Polygon', coordinates: [square().slice(0, 4)] } }))).toBe(
+        'invalid_geometry',
+      );
+      expect(reasonOf(mine({ geometry: ring([113.6, 34.85], [113.61, 34.86], [113.6, 34.85]) }))).toBe(
+        'invalid_geometry',
+      );
+    });
+
+    it('rejects a multipolygon with one crossing part and accepts a drawn triangle', () => {
+      const crossing = [
+        [113.7, 34.9],
+        [113.71, 34.91],
+        [113.71, 34.9],
+        [113.7, 34.91],
+        [113.7, 34.9],
+      ];
+      expect(
+        reasonOf(mine({ geometry: { type: 'MultiPolygon', coordinates: [[square()], [crossing]] } })),
+      ).toBe('invalid_geometry');
+      expect(
+        validateFeature(
+          mine({ geometry: ring([113.6, 34.85], [113.61, 34.85], [113.6, 34.86], [113.6, 34.85]) }),
+        ),
+      ).toEqual({ ok: true });
+    });
+  });
+
   describe('coordinates_out_of_range', () => {
     it.each([
       [180.000001, 34.8],

@@ -1,6 +1,8 @@
 // Validation of a feature before it is written; the same rules stand as check constraints on
 // public.features (see the migration create_ledger_tables), this one gives the UI a reason code.
-import type { Geometry } from 'geojson';
+import type { Geometry, Position } from 'geojson';
+import kinks from '@turf/kinks';
+import { btrim } from '../sql-text';
 import { FEATURE_ID_PATTERN, isAreaKind, isFeatureKind } from './kinds';
 
 export type FeatureInvalidReason =
@@ -10,7 +12,11 @@ export type FeatureInvalidReason =
   | 'name_too_long'
   | 'geometry_kind_mismatch'
   | 'coordinates_out_of_range'
-  | 'empty_geometry';
+  | 'empty_geometry'
+  | 'invalid_geometry';
+
+/** Reasons only the database can tell (it holds the township list and district outlines). */
+export type FeatureEditReason = FeatureInvalidReason | 'township_outside_district' | 'outside_district';
 
 export type Validation<R extends string> = { ok: true } | { ok: false; reason: R };
 
@@ -39,18 +45,6 @@ function positions(geometry: Geometry): number[][] {
   }
 }
 
-/**
- * Spaces trimmed from both ends, as PostgreSQL's btrim(text) does in the check constraint: a tab
- * or an ideographic space (U+3000) is a character there, so it is one here too.
- */
-function btrim(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && text[start] === ' ') start++;
-  while (end > start && text[end - 1] === ' ') end--;
-  return text.slice(start, end);
-}
-
 export function validateFeature(draft: FeatureDraft): Validation<FeatureInvalidReason> {
   if (!FEATURE_ID_PATTERN.test(draft.id)) return { ok: false, reason: 'bad_id' };
   if (!isFeatureKind(draft.kind)) return { ok: false, reason: 'bad_kind' };
@@ -75,5 +69,20 @@ export function validateFeature(draft: FeatureDraft): Validation<FeatureInvalidR
       Math.abs(lat!) <= 90,
   );
   if (!inRange) return { ok: false, reason: 'coordinates_out_of_range' };
+  if (!isSimpleArea(draft.geometry)) return { ok: false, reason: 'invalid_geometry' };
   return { ok: true };
+}
+
+const closedRing = (ring: Position[]) =>
+  ring.length >= 4 && ring[0]![0] === ring.at(-1)![0] && ring[0]![1] === ring.at(-1)![1];
+
+/**
+ * What ST_IsValid says of an outline drawn by hand: every ring closed with at least three
+ * corners, and no edge crossing another. (Holes outside their shell are left to the database.)
+ */
+function isSimpleArea(geometry: Geometry): boolean {
+  if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return true;
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  if (!polygons.every((rings) => rings.every(closedRing))) return false;
+  return kinks(geometry).features.length === 0;
 }

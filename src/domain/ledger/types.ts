@@ -66,6 +66,9 @@ export interface FeatureDetailProps {
   kind: FeatureKind;
   name: string;
   sample: boolean;
+  /** The version an edit (update_feature) is based on. */
+  version: number;
+  updated_at: string;
   attributes: Record<string, unknown>;
   district: { code: string; name: string };
   township: { code: string; name: string } | null;

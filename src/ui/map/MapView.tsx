@@ -37,9 +37,21 @@ interface Props {
   onPick: (info: PickingInfo) => void;
   tooltip: (info: PickingInfo) => string | null;
   onFirstPaint: () => void;
+  /** A position or outline is being drawn: clicks place corners, so a quick pair must not zoom. */
+  drawing: boolean;
 }
 
-export function MapView({ style, layers, fit, zoomTo, onViewChange, onPick, tooltip, onFirstPaint }: Props) {
+export function MapView({
+  style,
+  layers,
+  fit,
+  zoomTo,
+  onViewChange,
+  onPick,
+  tooltip,
+  onFirstPaint,
+  drawing,
+}: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
@@ -101,6 +113,12 @@ export function MapView({ style, layers, fit, zoomTo, onViewChange, onPick, tool
   useEffect(() => {
     overlayRef.current?.setProps({ layers });
   }, [layers]);
+
+  useEffect(() => {
+    const zoom = mapRef.current?.doubleClickZoom;
+    if (drawing) zoom?.disable();
+    else zoom?.enable();
+  }, [drawing]);
 
   const fitTo = (request: FitRequest | null) => {
     const map = mapRef.current;

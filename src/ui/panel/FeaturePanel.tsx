@@ -7,6 +7,7 @@ import { PanelFrame } from './PanelFrame';
 import { TaskCard } from './TaskCard';
 import { ZoneSources } from './ZoneSources';
 import { HistoryList } from './HistoryList';
+import { FeatureEditor, type ShapeEdit } from './FeatureEditor';
 
 interface Props {
   id: string;
@@ -17,6 +18,10 @@ interface Props {
   onClose: () => void;
   onShowTask: (task: TaskSummary) => void;
   onOpenFeature: (id: string) => void;
+  /** Planners only: the map side of editing (drawing a position or outline). */
+  shape: ShapeEdit | null;
+  revision: number;
+  onChanged: () => void;
 }
 
 export function FeaturePanel({
@@ -28,9 +33,18 @@ export function FeaturePanel({
   onClose,
   onShowTask,
   onOpenFeature,
+  shape,
+  revision,
+  onChanged,
 }: Props) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const endEdit = (refresh: boolean) => {
+    setEditing(false);
+    shape?.onDiscard();
+    if (refresh) onChanged();
+  };
   const p = detail?.properties;
   const copyLink = () => {
     void navigator.clipboard?.writeText(location.href).then(() => {
@@ -54,16 +68,28 @@ export function FeaturePanel({
       }
       actions={
         p && (
-          <button type="button" onClick={copyLink} title={t('panel.permalink')}>
-            {copied ? t('panel.copied') : t('panel.permalink')}
-          </button>
+          <>
+            {shape && !editing && (
+              <button type="button" onClick={() => setEditing(true)} data-testid="feature-edit">
+                {t('edit.open')}
+              </button>
+            )}
+            <button type="button" onClick={copyLink} title={t('panel.permalink')}>
+              {copied ? t('panel.copied') : t('panel.permalink')}
+            </button>
+          </>
         )
       }
       errorText={errorText}
       notFoundText={detail === null && !loading ? t('panel.notFound', { id }) : null}
       onClose={onClose}
     >
-      {p && (
+      {p && detail && editing && shape && (
+        <div className="panel-body">
+          <FeatureEditor key={p.id} detail={detail} shape={shape} onDone={endEdit} />
+        </div>
+      )}
+      {p && !editing && (
         <div className="panel-body">
           <dl className="facts">
             <dt>{t('panel.district')}</dt>
@@ -86,7 +112,7 @@ export function FeaturePanel({
               <TaskCard key={task.id} task={task} onShow={onShowTask} active={task.id === activeTaskId} />
             ))}
           </section>
-          <HistoryList key={p.id} subject={{ feature_id: p.id }} />
+          <HistoryList key={p.id} subject={{ feature_id: p.id }} revision={revision} />
         </div>
       )}
     </PanelFrame>

@@ -45,10 +45,11 @@ function describe(entry: HistoryEntry, t: Translate): { head: string; lines: str
   return { head, lines: entry.op === 'update' ? lines : [] };
 }
 
-export function HistoryList({ subject }: { subject: HistorySubject }) {
+/** `revision` reads the history again after an edit. */
+export function HistoryList({ subject, revision = 0 }: { subject: HistorySubject; revision?: number }) {
   const { t, locale } = useI18n();
   const [open, setOpen] = useState(false);
-  const history = useHistory(open ? subject : null);
+  const history = useHistory(open ? subject : null, revision);
   return (
     <section className="history" data-testid="history">
       {!open ? (
