@@ -76,6 +76,7 @@ export type BackendErrorCode =
   | 'invalid_plan'
   | 'invalid_merge'
   | 'invalid_filter'
+  | 'outside_plan_district'
   | 'already_exists'
   | 'permission_denied'
   | 'startup_failed'
@@ -90,7 +91,8 @@ export class BackendError extends Error {
     message: string,
     /**
      * What the database attached: for stale_version, the current values as they now stand; for
-     * plan_exists, the plan (ExistingPlan); for invalid_plan, where and what (PlanProblem).
+     * plan_exists, the plan (ExistingPlan); for invalid_plan, where and what (PlanProblem); for
+     * outside_plan_district, the feature and both districts (OutsidePlanDistrict).
      */
     readonly detail: unknown = null,
   ) {
@@ -116,6 +118,7 @@ const SQL_CODES: readonly BackendErrorCode[] = [
   'invalid_plan',
   'invalid_merge',
   'invalid_filter',
+  'outside_plan_district',
   'permission_denied',
 ];
 

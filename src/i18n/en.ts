@@ -118,6 +118,7 @@ export const en: Record<MessageKey, string> = {
   'error.invalid_plan': 'The plan is incomplete or has an error; check it and save again',
   'error.invalid_merge': 'Only two different units of one district can be merged',
   'error.invalid_filter': 'Invalid filter',
+  'error.outside_plan_district': "The feature lies outside the plan's district and cannot be linked",
   'error.already_exists': 'The same record exists already (e.g. the township holds this task)',
   'error.startup_failed': 'The database could not start: {message}',
   'error.storage_unavailable': 'The browser refused local storage: {message}',
@@ -357,6 +358,9 @@ export const en: Record<MessageKey, string> = {
   'ledger.link.linked': 'Linked “{feature}” to task {number}; the task now has {count} features',
   'ledger.link.already': '“{feature}” is already linked to task {number}',
   'ledger.link.failed': 'Could not link: {reason}',
+  'ledger.link.outside': "“{feature}” lies outside the plan's district, {district}, and cannot be linked",
+  'ledger.link.outsideIn':
+    "“{feature}” lies in {featureDistrict}, outside the plan's district, {district}, and cannot be linked",
   'ledger.link.undo': 'Undo',
   'ledger.link.unlinked': 'Unlinked “{feature}” from task {number}',
   'ledger.link.unlinkFailed': 'Could not undo: {reason}',

@@ -45,7 +45,7 @@ const hasFeature = (id: string) => (r: unknown) =>
 
 const MATRIX: Matrix = {
   features_in_view: {
-    args: { min_lon: 113.549, min_lat: 34.849, max_lon: 113.551, max_lat: 34.851, kinds: ['enterprise'] },
+    args: { min_lon: 113.599, min_lat: 34.849, max_lon: 113.601, max_lat: 34.851, kinds: ['enterprise'] },
     seen: hasFeature('enterprise-RLS1'),
     expect: readers(),
   },

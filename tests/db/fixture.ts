@@ -1,5 +1,5 @@
 // The rows of township A (古荥镇) that the RLS and API matrices start every cell from: a feature
-// and a station located in A, a plan with a task that A holds an item of, an event on that item
+// and a station located in A (inside 惠济区's boundary, so its plans' tasks may link them), a plan with a task that A holds an item of, an event on that item
 // with evidence, a second township user, a unit with an alias, a client submission of A's user.
 import { TOWNSHIP_A } from './actors';
 
@@ -19,9 +19,9 @@ export const FIXTURE = `
   insert into public.unit_aliases (district_code, alias_name, unit_id) values ('410108', 'RLS旧名', 'unit-410108-rls');
   insert into public.features (id, kind, name, geom, district_code, township_code)
     values ('enterprise-RLS1', 'enterprise', 'RLS测试企业',
-            extensions.st_setsrid(extensions.st_makepoint(113.55, 34.85), 4326), '410108', '${TOWNSHIP_A}'),
+            extensions.st_setsrid(extensions.st_makepoint(113.6, 34.85), 4326), '410108', '${TOWNSHIP_A}'),
            ('station-RLS9', 'station', 'RLS测试站',
-            extensions.st_setsrid(extensions.st_makepoint(113.5505, 34.8505), 4326), '410108', '${TOWNSHIP_A}');
+            extensions.st_setsrid(extensions.st_makepoint(113.6005, 34.8505), 4326), '410108', '${TOWNSHIP_A}');
   insert into public.plans (id, title, district_code, year) values ('plan-rls-test', 'RLS测试方案', '410108', 2026);
   insert into public.tasks (id, plan_id, number, title) values ('task-rls-1', 'plan-rls-test', 'R1', 'RLS测试任务');
   insert into public.task_units (task_id, unit_id, role, name_as_printed)

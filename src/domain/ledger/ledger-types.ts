@@ -126,3 +126,13 @@ export interface FeatureLink {
   linked: boolean;
   feature_count: number;
 }
+
+/**
+ * The detail of an outside_plan_district refusal: the feature, the district its geometry lies in
+ * (null when none of the districts), and the district of the task's plan.
+ */
+export interface OutsidePlanDistrict {
+  feature: { id: string; name: string };
+  feature_district: { code: string; name: string } | null;
+  plan_district: { code: string; name: string };
+}

@@ -16,6 +16,7 @@ import { exportLedger } from './export-ledger';
 import { LedgerFilterBar } from './LedgerFilterBar';
 import { printedUnits, progressWho, toLedgerFilters, townshipChoices, unitChoices } from './ledger-rows';
 import { LinkSearch } from './LinkSearch';
+import { linkRefusalText } from './link-refusal';
 import { useDebounced, useLedgerFilters } from './use-ledger-filters';
 
 export interface LedgerViewProps {
@@ -122,8 +123,7 @@ export function LedgerView({
       });
       onChanged();
     } catch (error) {
-      const reason = errorText(toBackendError(error), t);
-      setNotice({ taskId: task.id, ok: false, text: t('ledger.link.failed', { reason }) });
+      setNotice({ taskId: task.id, ok: false, text: linkRefusalText(toBackendError(error), t) });
     } finally {
       setLinking(false);
     }
