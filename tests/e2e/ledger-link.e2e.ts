@@ -27,8 +27,9 @@ describe('linking from the 台账', () => {
     await page.waitForSelector('[data-testid=ledger]');
     await page.fill('[data-testid=ledger-q]', TASK);
     const row = page.locator(`[data-testid=ledger-row]:has-text("${TASK}")`);
+    // The filter applies after a pause in typing: the list shrinks to the one task.
+    await expect.poll(() => page.locator('[data-testid=ledger-row]').count()).toBe(1);
     await row.waitFor();
-    expect(await page.locator('[data-testid=ledger-row]').count()).toBe(1);
     const count = async () =>
       Number.parseInt((await row.locator('[data-testid=ledger-feature-count]').textContent())!, 10);
     const before = await count();
