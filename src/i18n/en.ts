@@ -117,6 +117,8 @@ export const en: Record<MessageKey, string> = {
     'A plan with this document number (or title) exists already; you can update it instead',
   'error.invalid_plan': 'The plan is incomplete or has an error; check it and save again',
   'error.invalid_merge': 'Only two different units of one district can be merged',
+  'error.invalid_unit_name': 'Invalid unit name',
+  'error.cannot_unmerge': 'This merge cannot be undone',
   'error.invalid_filter': 'Invalid filter',
   'error.outside_plan_district': "The feature lies outside the plan's district and cannot be linked",
   'error.already_exists': 'The same record exists already (e.g. the township holds this task)',

@@ -113,6 +113,8 @@ export const zhCN = {
   'error.plan_exists': '已有相同文号（或同名）的方案，可选择更新该方案',
   'error.invalid_plan': '方案内容不完整或有误，请核对后再保存',
   'error.invalid_merge': '只能合并同一区（市）内的两个不同单位',
+  'error.invalid_unit_name': '单位名称无效',
+  'error.cannot_unmerge': '这次合并无法撤销',
   'error.invalid_filter': '筛选条件无效',
   'error.outside_plan_district': '该要素不在本方案所属区（县、市）范围内，不能关联',
   'error.already_exists': '已存在相同的记录（例如该乡镇已有这项任务）',

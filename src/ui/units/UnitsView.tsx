@@ -7,7 +7,7 @@ import type { Membership } from '../../domain/ledger/types';
 import { useBackend } from '../../data/backend-context';
 import { toBackendError, type BackendError } from '../../data/backend';
 import { useDistricts } from '../../data/districts/districts';
-import { listUnits, mergeUnits } from '../../data/plans/plans';
+import { listUnits, mergeUnits } from '../../data/units/units';
 import { useQuery } from '../../data/use-query';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { MergeChooser } from './MergeChooser';
