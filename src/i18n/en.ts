@@ -392,9 +392,9 @@ export const en: Record<MessageKey, string> = {
   'units.open': 'Units',
   'units.title': 'Units',
   'units.hint':
-    'Two names of one unit (e.g. before and after a renaming) can be merged into one; every assignment keeps the name printed in its plan.',
+    'Rename a unit and its old name stays as an alias; merge two names of one unit into one, and split them again if the merge was wrong. Every assignment keeps the name printed in its plan.',
   'units.summary': '{count} units',
-  'units.readOnly': 'Only planners can merge units',
+  'units.readOnly': 'Only planners can rename, merge or split units',
   'units.summaryFiltered': '{shown} of {count} units',
   'units.filter.label': 'Filter units',
   'units.filter.district': 'District',
@@ -419,7 +419,7 @@ export const en: Record<MessageKey, string> = {
   'units.col.responsible': 'Resp.',
   'units.col.items': 'Items',
   'units.col.features': 'Features',
-  'units.col.merge': 'Merge',
+  'units.col.actions': 'Actions',
   'units.merge.open': 'Merge into…',
   'units.merge.into': 'Merge “{from}” into',
   'units.merge.search': 'Search units',
@@ -436,7 +436,45 @@ export const en: Record<MessageKey, string> = {
   'units.merge.merging': 'Merging…',
   'units.merge.done':
     'Merged “{from}” into “{into}”: {assignments} assignments, {items} items and {features} features moved; “{from}” is now an alias of “{into}”.',
+  'units.merge.undoHint': 'If the merge was wrong, undo it with “Split…”.',
   'units.merge.failed': 'Not merged, nothing changed: {reason}',
+  'units.rename.open': 'Rename',
+  'units.rename.label': 'New name of “{name}”',
+  'units.rename.save': 'Save',
+  'units.rename.saving': 'Saving…',
+  'units.rename.cancel': 'Cancel',
+  'units.rename.keepsAlias':
+    'The old name “{name}” stays as an alias, recognised in later imports; assignments keep the names the plans print.',
+  'units.rename.required': 'Enter a unit name',
+  'units.rename.too_long': 'A unit name has at most {max} characters',
+  'units.rename.already_exists': 'A unit of this district goes by this name or alias already',
+  'units.rename.takenBy': '“{holder}” of this district goes by this name or alias already',
+  'units.rename.stale': 'Someone has just changed this unit (now “{name}”); check and submit again',
+  'units.rename.failed': 'Not renamed, nothing changed: {reason}',
+  'units.rename.done': 'Renamed “{from}” to “{to}”.',
+  'units.rename.doneAlias':
+    'Renamed “{from}” to “{to}”; “{from}” stays as an alias, recognised in later imports.',
+  'units.unmerge.open': 'Split…',
+  'units.unmerge.title': 'Undo a merge into “{into}”, splitting the former unit out',
+  'units.unmerge.mergedAt': 'merged {time}',
+  'units.unmerge.choose': 'Undo merge',
+  'units.unmerge.pick': 'Choose the merge to undo',
+  'units.unmerge.confirmText':
+    'Split “{name}” out of “{into}” as a unit of its own: the assignments, items and features the merge gave “{into}” go back to “{name}”, and “{name}” is no longer an alias of “{into}”. Those changed since the merge stay as they are.',
+  'units.unmerge.confirm': 'Split',
+  'units.unmerge.cancel': 'Cancel',
+  'units.unmerge.working': 'Splitting…',
+  'units.unmerge.blocked.progress_lost':
+    'Cannot be undone: where both units held the same item, the one the merge let go had progress (with photos and files) that cannot come back.',
+  'units.unmerge.blocked.later_merge':
+    'Cannot be undone: another unit was merged into “{into}” later; undo that merge first.',
+  'units.unmerge.blocked.name_taken':
+    'Cannot be undone: a unit of this district goes by “{name}” or one of its former aliases now.',
+  'units.unmerge.done':
+    'Split “{name}” out of “{into}”: {assignments} assignments, {items} items and {features} features went back.',
+  'units.unmerge.left':
+    '{assignments} assignments, {items} items and {features} features changed since the merge stay as they are.',
+  'units.unmerge.failed': 'Not split, nothing changed: {reason}',
 
   'auth.title': 'Sign in to Tuzhang',
   'auth.email': 'Email',
