@@ -75,8 +75,11 @@ export type BackendErrorCode =
   | 'plan_exists'
   | 'invalid_plan'
   | 'invalid_merge'
+  | 'invalid_unit_name'
+  | 'cannot_unmerge'
   | 'invalid_filter'
   | 'invalid_feature'
+  | 'outside_plan_district'
   | 'already_exists'
   | 'permission_denied'
   | 'startup_failed'
@@ -92,7 +95,10 @@ export class BackendError extends Error {
     /**
      * What the database attached: for stale_version, the current values as they now stand; for
      * plan_exists, the plan (ExistingPlan); for invalid_plan, where and what (PlanProblem); for
-     * invalid_feature, the reason code of validateFeature (FeatureEditReason).
+     * invalid_feature, the reason code of validateFeature (FeatureEditReason); for
+     * outside_plan_district, the feature and both districts (OutsidePlanDistrict); for
+     * invalid_unit_name, the reason (UnitNameProblem); for cannot_unmerge, why (CannotUnmerge);
+     * for already_exists from a rename, the unit that has the name (UnitNameTaken).
      */
     readonly detail: unknown = null,
   ) {
@@ -117,8 +123,11 @@ const SQL_CODES: readonly BackendErrorCode[] = [
   'plan_exists',
   'invalid_plan',
   'invalid_merge',
+  'invalid_unit_name',
+  'cannot_unmerge',
   'invalid_filter',
   'invalid_feature',
+  'outside_plan_district',
   'permission_denied',
 ];
 

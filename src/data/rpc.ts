@@ -10,6 +10,7 @@ import type {
   PlanImport,
   PlanListEntry,
   UnitEntry,
+  UnmergeUnitResult,
 } from '../domain/ledger/ledger-types';
 import type {
   ControlZoneSources,
@@ -130,6 +131,11 @@ export interface RpcContract {
   plans_list: { args: Record<string, never>; returns: PlanListEntry[] };
   units_list: { args: { district_code?: string | null }; returns: UnitEntry[] };
   merge_units: { args: { from_unit_id: string; into_unit_id: string }; returns: MergeUnitsResult };
+  rename_unit: {
+    args: Submission & { unit_id: string; new_name: string; base_version?: number | null };
+    returns: UnitEntry;
+  };
+  unmerge_unit: { args: Submission & { merge_id: number }; returns: UnmergeUnitResult };
   ledger_tasks: {
     args: {
       plan_id?: string | null;
@@ -176,6 +182,8 @@ const CALLABLE: Record<RpcName, true> = {
   plans_list: true,
   units_list: true,
   merge_units: true,
+  rename_unit: true,
+  unmerge_unit: true,
   ledger_tasks: true,
   link_feature_to_task: true,
   unlink_feature_from_task: true,

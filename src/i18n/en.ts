@@ -117,8 +117,11 @@ export const en: Record<MessageKey, string> = {
     'A plan with this document number (or title) exists already; you can update it instead',
   'error.invalid_plan': 'The plan is incomplete or has an error; check it and save again',
   'error.invalid_merge': 'Only two different units of one district can be merged',
+  'error.invalid_unit_name': 'Invalid unit name',
+  'error.cannot_unmerge': 'This merge cannot be undone',
   'error.invalid_filter': 'Invalid filter',
   'error.invalid_feature': 'Invalid feature edit: {message}',
+  'error.outside_plan_district': "The feature lies outside the plan's district and cannot be linked",
   'error.already_exists': 'The same record exists already (e.g. the township holds this task)',
   'error.startup_failed': 'The database could not start: {message}',
   'error.storage_unavailable': 'The browser refused local storage: {message}',
@@ -358,6 +361,9 @@ export const en: Record<MessageKey, string> = {
   'ledger.link.linked': 'Linked “{feature}” to task {number}; the task now has {count} features',
   'ledger.link.already': '“{feature}” is already linked to task {number}',
   'ledger.link.failed': 'Could not link: {reason}',
+  'ledger.link.outside': "“{feature}” lies outside the plan's district, {district}, and cannot be linked",
+  'ledger.link.outsideIn':
+    "“{feature}” lies in {featureDistrict}, outside the plan's district, {district}, and cannot be linked",
   'ledger.link.undo': 'Undo',
   'ledger.link.unlinked': 'Unlinked “{feature}” from task {number}',
   'ledger.link.unlinkFailed': 'Could not undo: {reason}',
@@ -387,9 +393,9 @@ export const en: Record<MessageKey, string> = {
   'units.open': 'Units',
   'units.title': 'Units',
   'units.hint':
-    'Two names of one unit (e.g. before and after a renaming) can be merged into one; every assignment keeps the name printed in its plan.',
+    'Rename a unit and its old name stays as an alias; merge two names of one unit into one, and split them again if the merge was wrong. Every assignment keeps the name printed in its plan.',
   'units.summary': '{count} units',
-  'units.readOnly': 'Only planners can merge units',
+  'units.readOnly': 'Only planners can rename, merge or split units',
   'units.summaryFiltered': '{shown} of {count} units',
   'units.filter.label': 'Filter units',
   'units.filter.district': 'District',
@@ -414,7 +420,7 @@ export const en: Record<MessageKey, string> = {
   'units.col.responsible': 'Resp.',
   'units.col.items': 'Items',
   'units.col.features': 'Features',
-  'units.col.merge': 'Merge',
+  'units.col.actions': 'Actions',
   'units.merge.open': 'Merge into…',
   'units.merge.into': 'Merge “{from}” into',
   'units.merge.search': 'Search units',
@@ -431,7 +437,45 @@ export const en: Record<MessageKey, string> = {
   'units.merge.merging': 'Merging…',
   'units.merge.done':
     'Merged “{from}” into “{into}”: {assignments} assignments, {items} items and {features} features moved; “{from}” is now an alias of “{into}”.',
+  'units.merge.undoHint': 'If the merge was wrong, undo it with “Split…”.',
   'units.merge.failed': 'Not merged, nothing changed: {reason}',
+  'units.rename.open': 'Rename',
+  'units.rename.label': 'New name of “{name}”',
+  'units.rename.save': 'Save',
+  'units.rename.saving': 'Saving…',
+  'units.rename.cancel': 'Cancel',
+  'units.rename.keepsAlias':
+    'The old name “{name}” stays as an alias, recognised in later imports; assignments keep the names the plans print.',
+  'units.rename.required': 'Enter a unit name',
+  'units.rename.too_long': 'A unit name has at most {max} characters',
+  'units.rename.already_exists': 'A unit of this district goes by this name or alias already',
+  'units.rename.takenBy': '“{holder}” of this district goes by this name or alias already',
+  'units.rename.stale': 'Someone has just changed this unit (now “{name}”); check and submit again',
+  'units.rename.failed': 'Not renamed, nothing changed: {reason}',
+  'units.rename.done': 'Renamed “{from}” to “{to}”.',
+  'units.rename.doneAlias':
+    'Renamed “{from}” to “{to}”; “{from}” stays as an alias, recognised in later imports.',
+  'units.unmerge.open': 'Split…',
+  'units.unmerge.title': 'Undo a merge into “{into}”, splitting the former unit out',
+  'units.unmerge.mergedAt': 'merged {time}',
+  'units.unmerge.choose': 'Undo merge',
+  'units.unmerge.pick': 'Choose the merge to undo',
+  'units.unmerge.confirmText':
+    'Split “{name}” out of “{into}” as a unit of its own: the assignments, items and features the merge gave “{into}” go back to “{name}”, and “{name}” is no longer an alias of “{into}”. Those changed since the merge stay as they are.',
+  'units.unmerge.confirm': 'Split',
+  'units.unmerge.cancel': 'Cancel',
+  'units.unmerge.working': 'Splitting…',
+  'units.unmerge.blocked.progress_lost':
+    'Cannot be undone: where both units held the same item, the one the merge let go had progress (with photos and files) that cannot come back.',
+  'units.unmerge.blocked.later_merge':
+    'Cannot be undone: another unit was merged into “{into}” later; undo that merge first.',
+  'units.unmerge.blocked.name_taken':
+    'Cannot be undone: a unit of this district goes by “{name}” or one of its former aliases now.',
+  'units.unmerge.done':
+    'Split “{name}” out of “{into}”: {assignments} assignments, {items} items and {features} features went back.',
+  'units.unmerge.left':
+    '{assignments} assignments, {items} items and {features} features changed since the merge stay as they are.',
+  'units.unmerge.failed': 'Not split, nothing changed: {reason}',
 
   'auth.title': 'Sign in to Tuzhang',
   'auth.email': 'Email',

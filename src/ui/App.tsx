@@ -37,6 +37,7 @@ import { UserMenu } from './auth/UserMenu';
 import { WorkPanel } from './work/WorkPanel';
 import { ItemPanel } from './work/ItemPanel';
 import { LedgerView } from './ledger/LedgerView';
+import { linkRefusalText } from './ledger/link-refusal';
 import { ImportView } from './plans/ImportView';
 import { UnitsView } from './units/UnitsView';
 
@@ -177,8 +178,7 @@ export function App({ backendStatus, onState }: Props) {
         bumpItems();
         navigate({ kind: 'ledger' });
       } catch (error) {
-        const e = toBackendError(error);
-        setNotice(t(`error.${e.code}`, { message: e.message }));
+        setNotice(linkRefusalText(toBackendError(error), t));
       }
     },
     [backend, pickFor, bumpItems, navigate, t],

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toBackendError } from '../../src/data/backend';
 import { rpcStatement, type RpcArgs, type RpcName } from '../../src/data/rpc';
 import { ACTORS, runAs, TOWNSHIP_B, type Actor } from './actors';
-import { EVIDENCE, FIXTURE, ITEM } from './fixture';
+import { EVIDENCE, FIXTURE, ITEM, MERGE } from './fixture';
 import { openTarget, targetNames, type DbTarget } from './targets';
 
 type Cell = 'y' | '0' | 'x' | string;
@@ -45,7 +45,7 @@ const hasFeature = (id: string) => (r: unknown) =>
 
 const MATRIX: Matrix = {
   features_in_view: {
-    args: { min_lon: 113.549, min_lat: 34.849, max_lon: 113.551, max_lat: 34.851, kinds: ['enterprise'] },
+    args: { min_lon: 113.599, min_lat: 34.849, max_lon: 113.601, max_lat: 34.851, kinds: ['enterprise'] },
     seen: hasFeature('enterprise-RLS1'),
     expect: readers(),
   },
@@ -122,6 +122,11 @@ const MATRIX: Matrix = {
     args: { from_unit_id: 'unit-410108-rls', into_unit_id: 'unit-410108-003' },
     expect: plannersOnly,
   },
+  rename_unit: {
+    args: { unit_id: 'unit-410108-rls', new_name: 'RLS新名', base_version: 1 },
+    expect: plannersOnly,
+  },
+  unmerge_unit: { args: { merge_id: MERGE }, expect: plannersOnly },
   ledger_tasks: {
     args: { q: 'RLS测试任务' },
     seen: (r) => (r as { tasks: { id: string }[] }).tasks.some((t) => t.id === 'task-rls-1'),

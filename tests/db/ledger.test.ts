@@ -240,6 +240,69 @@ describe.each(targetNames())('ledger on %s', (name) => {
     ).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it("refuses to link a feature that lies outside the plan's district, naming both districts", async () => {
+    const task = 'task-huiji-2017-air-5';
+    const linkedTo = async (feature: string) =>
+      (
+        await db.query('select 1 from public.feature_tasks where feature_id = $1 and task_id = $2', [
+          feature,
+          task,
+        ])
+      ).rows.length;
+    const [mine] = await idsOf("select id from public.features where kind = 'mine' order by id limit 1");
+    const { rows: mineRows } = await db.query<{ name: string }>(
+      'select name from public.features where id = $1',
+      [mine],
+    );
+    await expect(db.call('link_feature_to_task', { feature_id: mine!, task_id: task })).rejects.toMatchObject(
+      {
+        code: 'outside_plan_district',
+        detail: {
+          feature: { id: mine, name: mineRows[0]!.name },
+          feature_district: { code: '410185', name: '登封市' },
+          plan_district: { code: '410108', name: '惠济区' },
+        },
+      },
+    );
+    expect(await linkedTo(mine!)).toBe(0);
+
+    // Where the feature lies is read from its geometry, not from its recorded district.
+    await db.exec(`insert into public.features (id, kind, name, geom, district_code)
+      values ('enterprise-FAR1', 'enterprise', '区外企业',
+              extensions.st_setsrid(extensions.st_makepoint(120.1, 30.2), 4326), '410108')`);
+    await expect(
+      db.call('link_feature_to_task', { feature_id: 'enterprise-FAR1', task_id: task }),
+    ).rejects.toMatchObject({
+      code: 'outside_plan_district',
+      detail: { feature_district: null, plan_district: { code: '410108' } },
+    });
+    expect(await linkedTo('enterprise-FAR1')).toBe(0);
+
+    // A zone that crosses the boundary lies in the district too.
+    await db.exec(`insert into public.features (id, kind, name, geom, district_code)
+      select 'coal_ban_zone-EDGE1', 'coal_ban_zone', '跨界禁燃区',
+        extensions.st_buffer(extensions.st_startpoint(extensions.st_exteriorring(d.geom))::extensions.geography, 200)::extensions.geometry,
+        '410108'
+      from (select (extensions.st_dump(geom)).geom from public.districts where code = '410108' limit 1) d`);
+    const { rows: edge } = await db.query<{ inside: boolean; covered: boolean }>(
+      `select extensions.st_intersects(d.geom, f.geom) as inside, extensions.st_coveredby(f.geom, d.geom) as covered
+       from public.features f, public.districts d where f.id = 'coal_ban_zone-EDGE1' and d.code = '410108'`,
+    );
+    expect(edge).toEqual([{ inside: true, covered: false }]);
+    expect(
+      await db.call('link_feature_to_task', { feature_id: 'coal_ban_zone-EDGE1', task_id: task }),
+    ).toMatchObject({
+      linked: true,
+    });
+
+    // A plan that names no district takes any feature.
+    await db.exec(`insert into public.plans (id, title) values ('plan-no-district', '无区县方案');
+      insert into public.tasks (id, plan_id, number, title) values ('task-no-district-1', 'plan-no-district', '1', '任务')`);
+    expect(
+      await db.call('link_feature_to_task', { feature_id: mine!, task_id: 'task-no-district-1' }),
+    ).toMatchObject({ linked: true, feature_count: 1 });
+  });
+
   it('refuses linking and unlinking to everyone but planners', async () => {
     const { rows } = await db.query<{ feature_id: string; task_id: string }>(
       `select ft.feature_id, ft.task_id from public.feature_tasks ft

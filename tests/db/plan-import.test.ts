@@ -6,12 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskId } from '../../data/generator/ledger';
-import type { Backend, BackendError } from '../../src/data/backend';
-import { existingPlanOf, importPlan, listUnits, mergeUnits, planProblemOf } from '../../src/data/plans/plans';
+import type { Backend } from '../../src/data/backend';
+import { existingPlanOf, importPlan, planProblemOf } from '../../src/data/plans/plans';
+import { listUnits, mergeUnits } from '../../src/data/units/units';
 import { linkFeature } from '../../src/data/ledger/ledger';
 import type { Plan, ParsedDocument } from '../../src/domain/plan/types';
 import { unitKey } from '../../src/domain/plan/units';
 import { CLAIMS, type Actor } from './actors';
+import { refusal, smallPlan } from './plans';
 import { openTarget, targetNames, type DbTarget } from './targets';
 
 const gold = (file: string): Plan =>
@@ -20,46 +22,6 @@ const gold = (file: string): Plan =>
 const HUIJI = gold('huiji-2017-air-plan');
 const SONGBIAO = gold('songbiao-2019-air-plan');
 const WEIDONG = gold('weidong-2021-60day-plan');
-
-/** A one-task plan whose lead and responsible units are the given printed names. */
-function smallPlan(docNumber: string, lead: string[], responsible: string[] = []): Plan {
-  return {
-    title: `测试方案 ${docNumber}`,
-    doc_number: docNumber,
-    issuer: null,
-    issued_on: '2026-01-05',
-    region: '惠济区',
-    year: 2026,
-    period: null,
-    targets: [],
-    tasks: [
-      {
-        number: '1',
-        title: '测试任务',
-        section: null,
-        deadlines: [],
-        assignments: [
-          {
-            scope: null,
-            lead_units: lead,
-            cooperating_units: [],
-            responsible_units: responsible,
-            note: null,
-          },
-        ],
-      },
-    ],
-  };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<BackendError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as BackendError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe.each(targetNames())('plan import on %s', (name) => {
   let db: DbTarget;

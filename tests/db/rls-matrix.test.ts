@@ -6,7 +6,7 @@
 // A meta-test fails when a table of public lacks RLS or lacks its row in the matrix.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTORS, runAs, TOWNSHIP_A, TOWNSHIP_B, type Actor } from './actors';
-import { A_USER, EVENT, EVIDENCE, FIXTURE, ITEM, NEW_USER, OTHER_USER } from './fixture';
+import { A_USER, EVENT, EVIDENCE, FIXTURE, ITEM, MERGE, NEW_USER, OTHER_USER } from './fixture';
 import { openTarget, targetNames, type DbTarget } from './targets';
 
 interface TableCase {
@@ -99,6 +99,14 @@ const MATRIX: Record<string, TableCase> = {
     update: "update public.feature_tasks set note = 'n' where feature_id = 'enterprise-RLS1'",
     delete: "delete from public.feature_tasks where feature_id = 'enterprise-RLS1'",
     expect: { ...everyMember('yx00'), townshipB: '0x00', planner: 'yyyy' },
+  },
+  unit_merges: {
+    select: `id = ${MERGE}`,
+    insert: `insert into public.unit_merges (district_code, unit_id, unit_row, into_unit_id)
+      values ('410108', 'unit-410108-rls3', '{"id": "unit-410108-rls3", "name": "RLS单位三"}', 'unit-410108-rls')`,
+    update: `update public.unit_merges set undone_at = now() where id = ${MERGE}`,
+    delete: `delete from public.unit_merges where id = ${MERGE}`,
+    expect: { ...everyMember('yx0x'), planner: 'yyyx' },
   },
   memberships: {
     select: `user_id = '${OTHER_USER}'`,

@@ -1,7 +1,7 @@
 // The ledger (台账): every task the user may read, filtered, with its status, due flags and latest
 // progress; and the links between tasks and map features that planners make from it.
-import type { FeatureLink, LedgerTaskList } from '../../domain/ledger/ledger-types';
-import type { Backend } from '../backend';
+import type { FeatureLink, LedgerTaskList, OutsidePlanDistrict } from '../../domain/ledger/ledger-types';
+import type { Backend, BackendError } from '../backend';
 import { useBackend } from '../backend-context';
 import type { RpcArgs } from '../rpc';
 import { useQuery } from '../use-query';
@@ -24,7 +24,11 @@ export function useLedgerTasks(filters: LedgerFilters | null, revision: number, 
   );
 }
 
-/** Links a feature to a task (linking twice changes nothing); answers with the task's feature count. */
+/**
+ * Links a feature to a task (linking twice changes nothing); answers with the task's feature count.
+ * Refused with outside_plan_district (detail: outsidePlanDistrictOf) when the feature lies outside
+ * the district of the task's plan.
+ */
 export function linkFeature(
   backend: Backend,
   featureId: string,
@@ -36,4 +40,9 @@ export function linkFeature(
 
 export function unlinkFeature(backend: Backend, featureId: string, taskId: string): Promise<FeatureLink> {
   return backend.call('unlink_feature_from_task', { feature_id: featureId, task_id: taskId });
+}
+
+/** The feature and districts that an outside_plan_district refusal names. */
+export function outsidePlanDistrictOf(error: BackendError): OutsidePlanDistrict | null {
+  return error.code === 'outside_plan_district' ? (error.detail as OutsidePlanDistrict) : null;
 }

@@ -1,14 +1,12 @@
-// Plans and the unit registry: saving a reviewed plan (import), the plans and units the ledger
-// filters by, and merging two units into one. An import sends, with the parsed plan, what the
+// Plans: saving a reviewed plan (import) and the plans the ledger filters by (the units are in
+// data/units). An import sends, with the parsed plan, what the
 // client knows of each printed unit name (classifyUnit, expandGroup); the database uses that only
 // for names its registry does not know.
 import type {
   ExistingPlan,
   ImportPlanResult,
-  MergeUnitsResult,
   PlanListEntry,
   PlanProblem,
-  UnitEntry,
   UnitHint,
 } from '../../domain/ledger/ledger-types';
 import type { DocumentKind, Plan } from '../../domain/plan/types';
@@ -65,22 +63,4 @@ export function listPlans(backend: Backend): Promise<PlanListEntry[]> {
 export function usePlans(revision: number) {
   const backend = useBackend();
   return useQuery(`plans#${revision}`, () => listPlans(backend));
-}
-
-export function listUnits(backend: Backend, districtCode: string | null = null): Promise<UnitEntry[]> {
-  return backend.call('units_list', { district_code: districtCode });
-}
-
-export function useUnits(districtCode: string | null, revision: number) {
-  const backend = useBackend();
-  return useQuery(`units#${districtCode ?? '*'}#${revision}`, () => listUnits(backend, districtCode));
-}
-
-/** Merges `fromUnitId` into `intoUnitId`; later imports resolve the old name to the kept unit. */
-export function mergeUnits(
-  backend: Backend,
-  fromUnitId: string,
-  intoUnitId: string,
-): Promise<MergeUnitsResult> {
-  return backend.call('merge_units', { from_unit_id: fromUnitId, into_unit_id: intoUnitId });
 }

@@ -83,16 +83,68 @@ export interface UnitEntry {
   covers: UnitCovers | null;
   district_code: string | null;
   township_code: string | null;
-  /** Other names merged into this unit. */
+  /** What a rename must be based on. */
+  version: number;
+  /** Other names of this unit: former names and the names of units merged into it. */
   aliases: string[];
+  /** The merges into this unit that still stand, newest first. */
+  merges: UnitMerge[];
   /** Assignments by role, items and features, as far as the caller sees. */
   usage: { lead: number; cooperating: number; responsible: number; items: number; features: number };
+}
+
+/**
+ * Why a merge cannot be undone (unmerge_unit refuses with cannot_unmerge): an item with a record
+ * of progress was let go where two became one; a later merge into the kept unit (or of it into
+ * another) stands; a unit goes by the merged unit's name now.
+ */
+export type UnmergeBlock = 'progress_lost' | 'later_merge' | 'name_taken';
+
+/** A merge of another unit into this one, which unmerge_unit can take back unless `blocked`. */
+export interface UnitMerge {
+  id: number;
+  /** The merged unit's name, which comes back with it. */
+  name: string;
+  merged_at: string;
+  blocked: UnmergeBlock | null;
 }
 
 export interface MergeUnitsResult {
   unit: UnitEntry;
   merged: { id: string; name: string };
   moved: { assignments: number; items: number; features: number };
+  merge_id: number;
+}
+
+interface UnitHoldings {
+  assignments: number;
+  items: number;
+  features: number;
+}
+
+export interface UnmergeUnitResult {
+  /** The unit the merge kept, without what went back. */
+  unit: UnitEntry;
+  /** The merged unit, back under its id and name. */
+  restored: UnitEntry;
+  returned: UnitHoldings;
+  /** What the merge moved that later edits moved on or removed: it stays as they left it. */
+  left: UnitHoldings;
+}
+
+/** The detail of a cannot_unmerge refusal. */
+export interface CannotUnmerge {
+  reason: UnmergeBlock;
+  /** The merged unit's name. */
+  name: string;
+  /** The kept unit's name, null when it has been merged away since. */
+  into: string | null;
+}
+
+/** The detail of an already_exists refusal of a rename: the unit that goes by the name. */
+export interface UnitNameTaken {
+  name: string;
+  unit: { id: string; name: string } | null;
 }
 
 /** The newest progress note among a task's items (进展情况). */
@@ -125,4 +177,14 @@ export interface FeatureLink {
   feature_id: string;
   linked: boolean;
   feature_count: number;
+}
+
+/**
+ * The detail of an outside_plan_district refusal: the feature, the district its geometry lies in
+ * (null when none of the districts), and the district of the task's plan.
+ */
+export interface OutsidePlanDistrict {
+  feature: { id: string; name: string };
+  feature_district: { code: string; name: string } | null;
+  plan_district: { code: string; name: string };
 }

@@ -9,13 +9,15 @@ import { useBackend } from '../../data/backend-context';
 import { toBackendError, type BackendError } from '../../data/backend';
 import { useDistricts } from '../../data/districts/districts';
 import { linkFeature, listLedgerTasks, unlinkFeature, useLedgerTasks } from '../../data/ledger/ledger';
-import { usePlans, useUnits } from '../../data/plans/plans';
+import { usePlans } from '../../data/plans/plans';
+import { useUnits } from '../../data/units/units';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { formatTime } from '../format-time';
 import { exportLedger } from './export-ledger';
 import { LedgerFilterBar } from './LedgerFilterBar';
 import { printedUnits, progressWho, toLedgerFilters, townshipChoices, unitChoices } from './ledger-rows';
 import { LinkSearch } from './LinkSearch';
+import { linkRefusalText } from './link-refusal';
 import { useDebounced, useLedgerFilters } from './use-ledger-filters';
 
 export interface LedgerViewProps {
@@ -122,8 +124,7 @@ export function LedgerView({
       });
       onChanged();
     } catch (error) {
-      const reason = errorText(toBackendError(error), t);
-      setNotice({ taskId: task.id, ok: false, text: t('ledger.link.failed', { reason }) });
+      setNotice({ taskId: task.id, ok: false, text: linkRefusalText(toBackendError(error), t) });
     } finally {
       setLinking(false);
     }

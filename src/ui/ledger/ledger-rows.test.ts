@@ -50,7 +50,9 @@ function unit(over: Partial<UnitEntry>): UnitEntry {
     covers: null,
     district_code: '410108',
     township_code: null,
+    version: 1,
     aliases: [],
+    merges: [],
     usage: { lead: 1, cooperating: 0, responsible: 0, items: 0, features: 0 },
     ...over,
   };

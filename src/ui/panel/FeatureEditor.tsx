@@ -12,7 +12,7 @@ import type { FeatureDetail, FeatureValues } from '../../domain/ledger/types';
 import { useBackend } from '../../data/backend-context';
 import { updateFeature } from '../../data/features/feature-detail';
 import { useDistricts } from '../../data/districts/districts';
-import { useUnits } from '../../data/plans/plans';
+import { useUnits } from '../../data/units/units';
 import { isMessageKey, useI18n } from '../../i18n/i18n';
 import { formatTime } from '../format-time';
 import { attributeLabel } from './attribute-format';

@@ -1,30 +1,30 @@
 // The unit registry (单位管理): every unit of a district as one table over the map, with its kind
-// (and, for a group, which townships it stands for), the other names merged into it and how much
-// it is used. Planners merge two names of one unit here; later imports resolve the old name.
-import { Fragment, useMemo, useState } from 'react';
-import type { MergeUnitsResult, RegistryUnitKind, UnitEntry } from '../../domain/ledger/ledger-types';
+// (and, for a group, which townships it stands for), its other names and how much it is used.
+// Planners rename a unit in place (the old name stays an alias), merge two names of one unit
+// (later imports resolve the old name) and split a merged unit out again (拆分, undoing the merge).
+import { Fragment, useMemo, useState, type ReactNode } from 'react';
+import type { RegistryUnitKind, UnitEntry, UnitMerge } from '../../domain/ledger/ledger-types';
 import type { Membership } from '../../domain/ledger/types';
 import { useBackend } from '../../data/backend-context';
 import { toBackendError, type BackendError } from '../../data/backend';
 import { useDistricts } from '../../data/districts/districts';
-import { listUnits, mergeUnits } from '../../data/plans/plans';
+import { listUnits, mergeUnits, renameUnit, undoMerge } from '../../data/units/units';
 import { useQuery } from '../../data/use-query';
-import { useI18n, type Translate } from '../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
 import { MergeChooser } from './MergeChooser';
+import { RenameForm } from './RenameForm';
+import { UnmergePanel } from './UnmergePanel';
+import { doneText, errorText, renameErrorText, unmergeErrorText, type Done } from './unit-messages';
 import { filterUnits, UNIT_KINDS } from './unit-rows';
 
 export interface UnitsViewProps {
-  /** Only planners may merge; the others read. */
+  /** Only planners may rename, merge and split; the others read. */
   membership: Membership;
-  /** Changes after imports and merges: ask again. */
+  /** Changes after imports, renames and merges: ask again. */
   revision: number;
-  /** Called after a merge. */
+  /** Called after a rename, a merge or its undoing, and when a refusal says the list is out of date. */
   onChanged: () => void;
   onClose: () => void;
-}
-
-function errorText(error: BackendError, t: Translate): string {
-  return t(`error.${error.code}`, { message: error.message });
 }
 
 const USAGE = ['lead', 'cooperating', 'responsible', 'items', 'features'] as const;
@@ -53,31 +53,70 @@ export function UnitsView({ membership, revision, onChanged, onClose }: UnitsVie
   const all = units.data;
   const rows = useMemo(() => filterUnits(all ?? [], { q, kind }), [all, q, kind]);
 
-  const [mergeFromId, setMergeFromId] = useState<string | null>(null);
-  const [merging, setMerging] = useState(false);
-  const [mergeError, setMergeError] = useState<string | null>(null);
-  const [merged, setMerged] = useState<MergeUnitsResult | null>(null);
+  // One chooser under one row at a time: merge it into another, or split merged units out of it.
+  const [panel, setPanel] = useState<{ kind: 'merge' | 'unmerge'; unitId: string } | null>(null);
+  const [renamingId, setRenamingId] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [writeError, setWriteError] = useState<string | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  // One id per submission: a repeated one (a double click) is stored once.
+  const [clientId, setClientId] = useState(() => crypto.randomUUID());
 
-  const openMerge = (id: string | null) => {
-    setMergeFromId(id);
-    setMergeError(null);
+  const openPanel = (next: typeof panel) => {
+    setPanel(next);
+    setRenamingId(null);
+    setWriteError(null);
+  };
+  const openRename = (id: string | null) => {
+    setRenamingId(id);
+    setPanel(null);
+    setWriteError(null);
   };
 
-  const merge = async (from: UnitEntry, into: UnitEntry) => {
-    setMerging(true);
-    setMergeError(null);
-    setMerged(null);
+  /** Runs a write: on success closes what was open and says what was done; else keeps it open with why. */
+  const write = async <T,>(
+    run: () => Promise<T>,
+    after: (result: T) => Done,
+    why: (e: BackendError) => string,
+  ) => {
+    setBusy(true);
+    setWriteError(null);
+    setDone(null);
     try {
-      const result = await mergeUnits(backend, from.id, into.id);
-      setMerged(result);
-      setMergeFromId(null);
+      const result = await run();
+      setDone(after(result));
+      setPanel(null);
+      setRenamingId(null);
       onChanged();
     } catch (error) {
-      setMergeError(t('units.merge.failed', { reason: errorText(toBackendError(error), t) }));
+      const e = toBackendError(error);
+      setWriteError(why(e));
+      // The list may be out of date (a version, a merge since): ask again.
+      if (e.code === 'stale_version' || e.code === 'cannot_unmerge' || e.code === 'not_found') onChanged();
     } finally {
-      setMerging(false);
+      setClientId(crypto.randomUUID());
+      setBusy(false);
     }
   };
+
+  const merge = (from: UnitEntry, into: UnitEntry) =>
+    write(
+      () => mergeUnits(backend, from.id, into.id),
+      (result) => ({ kind: 'merged', result }),
+      (e) => t('units.merge.failed', { reason: errorText(e, t) }),
+    );
+  const rename = (unit: UnitEntry, name: string) =>
+    write(
+      () => renameUnit(backend, unit, name, clientId),
+      (result) => ({ kind: 'renamed', from: unit.name, unit: result }),
+      (e) => renameErrorText(e, t),
+    );
+  const unmerge = (kept: UnitEntry, m: UnitMerge) =>
+    write(
+      () => undoMerge(backend, m.id, clientId),
+      (result) => ({ kind: 'unmerged', result }),
+      (e) => unmergeErrorText(e, kept, t),
+    );
 
   const loadError = units.error ?? districts.error;
   const columns = planner ? 9 : 8;
@@ -112,7 +151,7 @@ export function UnitsView({ membership, revision, onChanged, onClose }: UnitsVie
             value={districtCode ?? ''}
             onChange={(e) => {
               setChosenDistrict(e.target.value);
-              openMerge(null);
+              openPanel(null);
             }}
             data-testid="units-district"
           >
@@ -152,19 +191,10 @@ export function UnitsView({ membership, revision, onChanged, onClose }: UnitsVie
           />
         </label>
       </div>
-      {merged && (
+      {done && (
         <p className="units-notice" role="status" data-testid="units-notice">
-          {t('units.merge.done', {
-            from: merged.merged.name,
-            into: merged.unit.name,
-            ...merged.moved,
-          })}
-          <button
-            type="button"
-            className="link"
-            onClick={() => setMerged(null)}
-            aria-label={t('panel.close')}
-          >
+          <span data-testid="units-notice-text">{doneText(done, t)}</span>
+          <button type="button" className="link" onClick={() => setDone(null)} aria-label={t('panel.close')}>
             ×
           </button>
         </p>
@@ -187,7 +217,7 @@ export function UnitsView({ membership, revision, onChanged, onClose }: UnitsVie
               {USAGE.map((k) => (
                 <col key={k} className="units-col-count" />
               ))}
-              {planner && <col className="units-col-merge" />}
+              {planner && <col className="units-col-actions" />}
             </colgroup>
             <thead>
               <tr>
@@ -199,7 +229,7 @@ export function UnitsView({ membership, revision, onChanged, onClose }: UnitsVie
                     {t(`units.col.${k}`)}
                   </th>
                 ))}
-                {planner && <th scope="col">{t('units.col.merge')}</th>}
+                {planner && <th scope="col">{t('units.col.actions')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -208,20 +238,49 @@ export function UnitsView({ membership, revision, onChanged, onClose }: UnitsVie
                   <UnitRow
                     unit={unit}
                     planner={planner}
-                    mergeOpen={mergeFromId === unit.id}
-                    onToggleMerge={() => openMerge(mergeFromId === unit.id ? null : unit.id)}
+                    open={panel?.unitId === unit.id ? panel.kind : null}
+                    onToggle={(kind) =>
+                      openPanel(
+                        panel?.unitId === unit.id && panel.kind === kind ? null : { kind, unitId: unit.id },
+                      )
+                    }
+                    onRename={() => openRename(unit.id)}
+                    name={
+                      renamingId === unit.id ? (
+                        <RenameForm
+                          unit={unit}
+                          units={all ?? []}
+                          busy={busy}
+                          error={writeError}
+                          onSave={(name) => void rename(unit, name)}
+                          onCancel={() => openRename(null)}
+                        />
+                      ) : (
+                        unit.name
+                      )
+                    }
                   />
-                  {planner && mergeFromId === unit.id && (
+                  {planner && panel?.unitId === unit.id && (
                     <tr className="units-merge-row">
                       <td colSpan={columns}>
-                        <MergeChooser
-                          from={unit}
-                          units={all ?? []}
-                          busy={merging}
-                          error={mergeError}
-                          onMerge={(into) => void merge(unit, into)}
-                          onCancel={() => openMerge(null)}
-                        />
+                        {panel.kind === 'merge' ? (
+                          <MergeChooser
+                            from={unit}
+                            units={all ?? []}
+                            busy={busy}
+                            error={writeError}
+                            onMerge={(into) => void merge(unit, into)}
+                            onCancel={() => openPanel(null)}
+                          />
+                        ) : (
+                          <UnmergePanel
+                            unit={unit}
+                            busy={busy}
+                            error={writeError}
+                            onUndo={(m) => void unmerge(unit, m)}
+                            onCancel={() => openPanel(null)}
+                          />
+                        )}
                       </td>
                     </tr>
                   )}
@@ -238,16 +297,20 @@ export function UnitsView({ membership, revision, onChanged, onClose }: UnitsVie
 interface RowProps {
   unit: UnitEntry;
   planner: boolean;
-  mergeOpen: boolean;
-  onToggleMerge: () => void;
+  /** Which chooser is open under this row. */
+  open: 'merge' | 'unmerge' | null;
+  onToggle: (kind: 'merge' | 'unmerge') => void;
+  onRename: () => void;
+  /** The name, or the form renaming it. */
+  name: ReactNode;
 }
 
-function UnitRow({ unit, planner, mergeOpen, onToggleMerge }: RowProps) {
+function UnitRow({ unit, planner, open, onToggle, onRename, name }: RowProps) {
   const { t } = useI18n();
   return (
     <tr className="units-row" data-testid="unit-row" data-unit-id={unit.id} data-kind={unit.kind}>
       <td className="units-name" data-testid="unit-name">
-        {unit.name}
+        {name}
       </td>
       <td>
         {t(`units.kind.${unit.kind}`)}
@@ -268,16 +331,29 @@ function UnitRow({ unit, planner, mergeOpen, onToggleMerge }: RowProps) {
         </td>
       ))}
       {planner && (
-        <td>
+        <td className="units-actions">
+          <button type="button" onClick={onRename} data-testid="unit-rename-open">
+            {t('units.rename.open')}
+          </button>
           <button
             type="button"
-            onClick={onToggleMerge}
-            aria-expanded={mergeOpen}
+            onClick={() => onToggle('merge')}
+            aria-expanded={open === 'merge'}
             disabled={!unit.district_code}
             data-testid="unit-merge"
           >
             {t('units.merge.open')}
           </button>
+          {unit.merges.length > 0 && (
+            <button
+              type="button"
+              onClick={() => onToggle('unmerge')}
+              aria-expanded={open === 'unmerge'}
+              data-testid="unit-unmerge-open"
+            >
+              {t('units.unmerge.open')}
+            </button>
+          )}
         </td>
       )}
     </tr>

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitEntry } from '../../domain/ledger/ledger-types';
-import { compareUnits, filterUnits, matchesQuery, mergeCandidates, mergeCounts } from './unit-rows';
+import {
+  compareUnits,
+  districtPeers,
+  filterUnits,
+  matchesQuery,
+  mergeCandidates,
+  mergeCounts,
+  renameProblem,
+} from './unit-rows';
 
 function unit(over: Partial<UnitEntry> = {}): UnitEntry {
   return {
@@ -10,7 +18,9 @@ function unit(over: Partial<UnitEntry> = {}): UnitEntry {
     covers: null,
     district_code: '410108',
     township_code: null,
+    version: 1,
     aliases: [],
+    merges: [],
     usage: { lead: 0, cooperating: 0, responsible: 0, items: 0, features: 0 },
     ...over,
   };
@@ -90,5 +100,38 @@ describe('mergeCounts', () => {
   it('adds up the three roles', () => {
     const from = unit({ usage: { lead: 2, cooperating: 1, responsible: 4, items: 5, features: 3 } });
     expect(mergeCounts(from)).toEqual({ assignments: 7, items: 5, features: 3 });
+  });
+});
+
+describe('districtPeers', () => {
+  it('lists the other units of the same district, or of none', () => {
+    expect(districtPeers(units, units[0]!).map((u) => u.id)).toEqual(['u2', 'u3', 'u4', 'u5']);
+    expect(districtPeers(units, units[6]!)).toEqual([]);
+  });
+});
+
+describe('renameProblem', () => {
+  it('takes a new name, and the unit’s own name or alias in another spelling', () => {
+    expect(renameProblem(units, units[2]!, '区综合执法局')).toBeNull();
+    expect(renameProblem(units, units[0]!, '区 环境保护局')).toBeNull();
+    expect(renameProblem(units, units[0]!, ' 区环保局 ')).toBeNull();
+  });
+
+  it('names the unit of the same district that goes by the name or alias', () => {
+    expect(renameProblem(units, units[2]!, '区环境保护局')).toEqual({
+      reason: 'already_exists',
+      holder: units[0],
+    });
+    expect(renameProblem(units, units[2]!, '各镇(街道)')).toEqual({
+      reason: 'already_exists',
+      holder: units[1],
+    });
+    // 区环保局 of 登封市 does not count for 惠济区's units.
+    expect(renameProblem([units[2]!, units[5]!], units[2]!, '区环保局')).toBeNull();
+  });
+
+  it('says when the name is blank or too long, before looking for its holder', () => {
+    expect(renameProblem(units, units[2]!, '\u3000')).toEqual({ reason: 'required', holder: null });
+    expect(renameProblem(units, units[2]!, '局'.repeat(51))).toEqual({ reason: 'too_long', holder: null });
   });
 });

@@ -1,6 +1,8 @@
 // Pure helpers of the unit registry page (单位管理): which units the filters keep and in what
-// order, which units another may be merged into, and what a merge would move.
+// order, which units another may be merged into, what a merge would move, and why a new name
+// would be refused.
 import type { RegistryUnitKind, UnitEntry } from '../../domain/ledger/ledger-types';
+import { validateUnitName, type UnitNameProblem } from '../../domain/ledger/unit-name';
 import { unitKey } from '../../domain/plan/units';
 
 /** The kinds in the order the page lists them. */
@@ -39,15 +41,42 @@ export function filterUnits(units: readonly UnitEntry[], filter: UnitFilter): Un
     .sort(compareUnits);
 }
 
+/** The other units of `unit`'s district. */
+export function districtPeers(units: readonly UnitEntry[], unit: UnitEntry): UnitEntry[] {
+  return units.filter((u) => u.id !== unit.id && u.district_code === unit.district_code);
+}
+
 /**
  * The units `from` may be merged into: the other units of its district (merge_units refuses the
  * rest), matching `q`, sorted. None for a unit without a district.
  */
 export function mergeCandidates(units: readonly UnitEntry[], from: UnitEntry, q: string): UnitEntry[] {
   if (!from.district_code) return [];
-  return units
-    .filter((u) => u.id !== from.id && u.district_code === from.district_code && matchesQuery(u, q))
+  return districtPeers(units, from)
+    .filter((u) => matchesQuery(u, q))
     .sort(compareUnits);
+}
+
+export interface RenameProblem {
+  reason: UnitNameProblem;
+  /** For already_exists: the unit that goes by the name. */
+  holder: { name: string } | null;
+}
+
+/**
+ * Why `draft` may not become `unit`'s name, or null when it may: validateUnitName against the
+ * names and aliases of the other units of its district (as rename_unit checks), naming the unit
+ * that goes by the name.
+ */
+export function renameProblem(
+  units: readonly UnitEntry[],
+  unit: UnitEntry,
+  draft: string,
+): RenameProblem | null {
+  const alone = validateUnitName(draft);
+  if (!alone.ok) return { reason: alone.reason, holder: null };
+  const holder = districtPeers(units, unit).find((u) => !validateUnitName(draft, [u.name, ...u.aliases]).ok);
+  return holder ? { reason: 'already_exists', holder } : null;
 }
 
 export interface MergeCounts {
