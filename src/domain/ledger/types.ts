@@ -170,15 +170,21 @@ export interface WorkItemDetail extends WorkItem {
   events: WorkItemEvent[];
 }
 
-/** A file to attach to an event, as act_on_item takes it. */
-export interface EvidenceUpload {
+/** What is known of a file besides its bytes: its name, type, when it was taken and where. */
+export interface EvidenceFields {
   file_name: string;
   mime_type: string;
-  content_base64: string;
   taken_at?: string | null;
   lon?: number;
   lat?: number;
 }
+
+/**
+ * A file to attach to an event, as act_on_item takes it: its bytes (the embedded database keeps
+ * them), or where Storage keeps them once uploaded (Supabase).
+ */
+export type EvidenceUpload = EvidenceFields &
+  ({ content_base64: string } | { storage_path: string; size_bytes: number });
 
 export interface EvidenceFile {
   id: string;
