@@ -46,10 +46,22 @@ export interface DemoUsers {
   switchTo(id: string): void;
 }
 
+/**
+ * Evidence files kept outside the database: Supabase Storage's private bucket `evidence`, paths
+ * `<item_id>/<uuid>.<ext>`. Reached only through src/data/work-items.
+ */
+export interface EvidenceStore {
+  upload(path: string, file: Blob, contentType: string): Promise<void>;
+  remove(paths: string[]): Promise<void>;
+  download(path: string): Promise<Blob>;
+}
+
 export interface Backend {
   readonly mode: BackendMode;
   readonly auth?: BackendAuth;
   readonly demoUsers?: DemoUsers;
+  /** Supabase only: where evidence files go. The embedded database keeps their bytes itself. */
+  readonly evidenceStore?: EvidenceStore;
   /** Resolves when the database can answer; rejects with a BackendError if it cannot start. */
   ready(): Promise<void>;
   call<N extends RpcName>(name: N, args: RpcArgs<N>): Promise<RpcResult<N>>;

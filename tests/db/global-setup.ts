@@ -1,10 +1,8 @@
 // Once per test run: build (or reuse) the prebuilt PGlite database, and when PostgreSQL 15 is
 // configured, a template database with the same bootstrap, migrations and seed.
-import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { buildPrebuiltDatabase } from '../../scripts/build-db';
-import { migrate } from '../../src/data/schema';
-import { PG_TEMPLATE, pgSession } from './targets';
+import { migrateAndSeed, PG_TEMPLATE } from './targets';
 
 export default async function setup(): Promise<void> {
   await buildPrebuiltDatabase();
@@ -28,8 +26,7 @@ export default async function setup(): Promise<void> {
   const client = new pg.Client({ connectionString: templateUrl.toString() });
   await client.connect();
   try {
-    await migrate(pgSession(client));
-    await client.query(readFileSync(new URL('../../supabase/seed.sql', import.meta.url), 'utf8'));
+    await migrateAndSeed(client);
   } finally {
     await client.end();
   }

@@ -1,6 +1,7 @@
 // The databases every database test runs against: PGlite + PostGIS (always) and PostgreSQL 15 +
 // PostGIS 3.3 when TUZHANG_PG_URL is set (scripts/pg15.sh start). Each test file gets a fresh
-// database: PGlite from the prebuilt data directory, PostgreSQL from a template built once.
+// database: PGlite from the prebuilt data directory, PostgreSQL from a template built once (or,
+// with a prelude, built anew: the prelude, then the migrations and the seed).
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
@@ -8,7 +9,7 @@ import pg from 'pg';
 import { pgliteExtensions } from '../../src/data/embedded/pglite-options';
 import { callAsRole, type JwtClaims } from '../../src/data/embedded/rpc-session';
 import type { RpcArgs, RpcName, RpcResult } from '../../src/data/rpc';
-import type { SqlSession } from '../../src/data/schema';
+import { migrate, type SqlSession } from '../../src/data/schema';
 import { prebuiltPath } from '../../scripts/build-db';
 import { DEMO_PLANNER, townshipUserId } from '../../data/generator/members';
 
@@ -45,12 +46,23 @@ export function pgSession(client: pg.Client): SqlSession {
   };
 }
 
-export async function openTarget(name: TargetName): Promise<DbTarget> {
+/** The bootstrap, every migration and the seed, as every test database has them. */
+export async function migrateAndSeed(client: pg.Client): Promise<void> {
+  await migrate(pgSession(client));
+  await client.query(readFileSync(new URL('../../supabase/seed.sql', import.meta.url), 'utf8'));
+}
+
+/**
+ * Opens a fresh database of the target. `prelude` (PostgreSQL 15 only) is SQL run on an empty
+ * database before the migrations, e.g. the parts of Supabase that plain PostgreSQL lacks.
+ */
+export async function openTarget(name: TargetName, prelude?: string): Promise<DbTarget> {
   const notices: string[] = [];
   let session: SqlSession;
   let close: () => Promise<void>;
   let database: string | undefined;
   if (name === 'pglite') {
+    if (prelude) throw new Error('a prelude needs a database built anew: PostgreSQL 15 only');
     const { auto_explain } = await import('@electric-sql/pglite/contrib/auto_explain');
     const db = await PGlite.create({
       extensions: { ...pgliteExtensions, auto_explain },
@@ -68,10 +80,14 @@ export async function openTarget(name: TargetName): Promise<DbTarget> {
     database = dbName;
     const admin = new pg.Client({ connectionString: url.toString() });
     await admin.connect();
-    await admin.query(`create database ${dbName} template ${PG_TEMPLATE}`);
+    await admin.query(`create database ${dbName}${prelude ? '' : ` template ${PG_TEMPLATE}`}`);
     url.pathname = `/${dbName}`;
     const client = new pg.Client({ connectionString: url.toString() });
     await client.connect();
+    if (prelude) {
+      await client.query(prelude);
+      await migrateAndSeed(client);
+    }
     client.on('notice', (n) => notices.push(n.message ?? ''));
     session = pgSession(client);
     close = async () => {

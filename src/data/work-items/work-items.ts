@@ -1,11 +1,12 @@
 // Work items (对账销号): lists, one item with its events, its evidence files, and the actions of
 // the status loop. Writes carry a client id, so a repeated submission is stored once.
 import type { ItemStatus } from '../../domain/ledger/item-status';
-import type { EvidenceFile, WorkItem, WorkItemDetail, WorkItemList } from '../../domain/ledger/types';
+import type { EvidenceDraft, WorkItem, WorkItemDetail, WorkItemList } from '../../domain/ledger/types';
 import type { Backend } from '../backend';
 import { useBackend } from '../backend-context';
 import type { RpcArgs } from '../rpc';
 import { useQuery } from '../use-query';
+import { evidenceContent, withEvidence, type EvidenceContent } from './evidence';
 
 export interface ItemFilters {
   statuses?: ItemStatus[] | null;
@@ -37,12 +38,19 @@ export function useItemDetail(itemId: string | null, revision: number) {
   return { ...query, dataKey: query.dataKey?.replace(/#\d+$/, '') ?? null };
 }
 
-export function getEvidenceFile(backend: Backend, evidenceId: string): Promise<EvidenceFile | null> {
-  return backend.call('evidence_file', { evidence_id: evidenceId });
+/** One photo or file with its bytes, from the database or from Storage; null if not in reach. */
+export async function getEvidenceFile(backend: Backend, evidenceId: string): Promise<EvidenceContent | null> {
+  const file = await backend.call('evidence_file', { evidence_id: evidenceId });
+  return file && evidenceContent(backend, file);
 }
 
-export function actOnItem(backend: Backend, args: RpcArgs<'act_on_item'>): Promise<WorkItem> {
-  return backend.call('act_on_item', args);
+export type ActOnItemArgs = Omit<RpcArgs<'act_on_item'>, 'evidence'> & { evidence?: EvidenceDraft[] };
+
+/** One step of the status loop; the files go to the database or, on Supabase, to Storage first. */
+export function actOnItem(backend: Backend, { evidence = [], ...args }: ActOnItemArgs): Promise<WorkItem> {
+  return withEvidence(backend, args.item_id, evidence, (stored) =>
+    backend.call('act_on_item', { ...args, evidence: stored }),
+  );
 }
 
 export function dispatchItem(backend: Backend, args: RpcArgs<'dispatch_item'>): Promise<WorkItem> {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_EVIDENCE_BYTES, validateEvidence } from './evidence-validation';
+import {
+  EVIDENCE_MIME_TYPES,
+  MAX_EVIDENCE_BYTES,
+  evidencePath,
+  evidencePathItem,
+  validateEvidence,
+  validateEvidencePath,
+} from './evidence-validation';
+
+const ITEM = '0f8e2c1a-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
+const OBJECT = '7b0c2a4e-0f6d-4f7e-9a51-2d8f3c1e5b01';
 
 describe('validateEvidence', () => {
   it('accepts photos, PDFs and office files up to 10 MB', () => {
@@ -21,5 +31,33 @@ describe('validateEvidence', () => {
       ok: false,
       reason: 'too_large',
     });
+  });
+});
+
+describe('evidence paths in Storage', () => {
+  it('puts every type of file under its item, with its extension', () => {
+    expect(evidencePath(ITEM, OBJECT, 'image/jpeg')).toBe(`${ITEM}/${OBJECT}.jpg`);
+    expect(evidencePath(ITEM, OBJECT, 'application/pdf')).toBe(`${ITEM}/${OBJECT}.pdf`);
+    for (const mime of EVIDENCE_MIME_TYPES) {
+      const path = evidencePath(ITEM, OBJECT, mime);
+      expect(validateEvidencePath(path, ITEM), path).toEqual({ ok: true });
+      expect(evidencePathItem(path)).toBe(ITEM);
+    }
+  });
+  it('refuses a path of another shape or under another item, with a reason', () => {
+    const other = 'a1b2c3d4-0000-4000-8000-000000000001';
+    expect(validateEvidencePath(`${other}/${OBJECT}.png`, ITEM)).toEqual({ ok: false, reason: 'other_item' });
+    for (const path of [
+      `${ITEM}/photo.png`,
+      `${ITEM}/${OBJECT}`,
+      `${ITEM}/${OBJECT}.PNG`,
+      `${ITEM}/sub/${OBJECT}.png`,
+      `${ITEM.toUpperCase()}/${OBJECT}.png`,
+      `../${ITEM}/${OBJECT}.png`,
+      `${ITEM}/${OBJECT}.png/`,
+    ]) {
+      expect(validateEvidencePath(path, ITEM), path).toEqual({ ok: false, reason: 'bad_path' });
+      expect(evidencePathItem(path), path).toBeNull();
+    }
   });
 });

@@ -173,22 +173,31 @@ export interface WorkItemDetail extends WorkItem {
   events: WorkItemEvent[];
 }
 
-/** A file to attach to an event, as act_on_item takes it. */
-export interface EvidenceUpload {
+/** What is known of a file besides its bytes: its name, type, when it was taken and where. */
+export interface EvidenceFields {
   file_name: string;
   mime_type: string;
-  content_base64: string;
   taken_at?: string | null;
   lon?: number;
   lat?: number;
 }
 
-export interface EvidenceFile {
-  id: string;
-  file_name: string;
-  mime_type: string;
-  content_base64: string;
+/** A file chosen to go with an action, before it is stored. */
+export interface EvidenceDraft extends EvidenceFields {
+  blob: Blob;
 }
+
+/**
+ * A file to attach to an event, as act_on_item takes it: its bytes (the embedded database keeps
+ * them), or where Storage keeps them once uploaded (Supabase).
+ */
+export type EvidenceUpload = EvidenceFields &
+  ({ content_base64: string } | { storage_path: string; size_bytes: number });
+
+/** One stored file, as evidence_file returns it: its bytes or its path in Storage, never both. */
+export type EvidenceFile = { id: string; file_name: string; mime_type: string } & (
+  { content_base64: string; storage_path: null } | { content_base64: null; storage_path: string }
+);
 
 export interface HistoryEntry {
   id: number;

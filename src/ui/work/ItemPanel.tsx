@@ -142,18 +142,20 @@ function Evidence({ meta, locale }: { meta: EvidenceMeta; locale: string }) {
   useEffect(() => {
     if (!isImage) return;
     let current = true;
+    let url: string | null = null;
     void getEvidenceFile(backend, meta.id).then((f) => {
-      if (current && f) setSrc(`data:${f.mime_type};base64,${f.content_base64}`);
+      if (!current || !f) return;
+      url = URL.createObjectURL(f.blob);
+      setSrc(url);
     });
     return () => {
       current = false;
+      if (url) URL.revokeObjectURL(url);
     };
   }, [backend, meta.id, isImage]);
   const openFile = async () => {
     const f = await getEvidenceFile(backend, meta.id);
-    if (!f) return;
-    const bytes = Uint8Array.from(atob(f.content_base64), (c) => c.charCodeAt(0));
-    download(new Blob([bytes], { type: f.mime_type }), f.file_name);
+    if (f) download(f.blob, f.file_name);
   };
   const caption = [
     meta.taken_at ? formatTime(meta.taken_at, locale) : null,

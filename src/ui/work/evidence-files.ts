@@ -1,7 +1,8 @@
-// Files chosen in the browser → evidence for act_on_item: large photos are scaled down to JPEG
+// Files chosen in the browser → evidence for an action: large photos are scaled down to JPEG
 // (a phone photo of 4–8 MB becomes a few hundred KB, enough to verify on screen), each file
-// carries when it was taken (its time stamp) and, when the device gives it, where.
-import type { EvidenceUpload } from '../../domain/ledger/types';
+// carries when it was taken (its time stamp) and, when the device gives it, where. src/data
+// stores them (in the database or in Supabase Storage).
+import type { EvidenceDraft } from '../../domain/ledger/types';
 import { validateEvidence, type EvidenceRefusal } from '../../domain/ledger/evidence-validation';
 
 const MAX_EDGE = 1600;
@@ -33,20 +34,11 @@ async function scaledDown(file: File): Promise<Blob> {
   );
 }
 
-function base64(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(blob);
-  });
-}
-
 /** Throws EvidenceError for a file the database would refuse, before anything is sent. */
 export async function toEvidence(
   file: File,
   position: GeolocationCoordinates | null,
-): Promise<EvidenceUpload> {
+): Promise<EvidenceDraft> {
   const checked = validateEvidence({ mime_type: file.type, size_bytes: file.size });
   if (!checked.ok) throw new EvidenceError(checked.reason, file.name);
   let blob: Blob = file;
@@ -62,7 +54,7 @@ export async function toEvidence(
   return {
     file_name: name,
     mime_type: blob.type || file.type,
-    content_base64: await base64(blob),
+    blob,
     taken_at: new Date(file.lastModified || Date.now()).toISOString(),
     ...(position ? { lon: position.longitude, lat: position.latitude } : {}),
   };
