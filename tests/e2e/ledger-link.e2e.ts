@@ -28,7 +28,7 @@ describe('linking from the 台账', () => {
     await page.fill('[data-testid=ledger-q]', TASK);
     const row = page.locator(`[data-testid=ledger-row]:has-text("${TASK}")`);
     // The filter applies after a pause in typing: the list shrinks to the one task.
-    await expect.poll(() => page.locator('[data-testid=ledger-row]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=ledger-row]').count(), { timeout: 30_000 }).toBe(1);
     await row.waitFor();
     const count = async () =>
       Number.parseInt((await row.locator('[data-testid=ledger-feature-count]').textContent())!, 10);
@@ -48,7 +48,7 @@ describe('linking from the 台账', () => {
     await linkBySearch(page, '岗李水库', '岗李水库');
     await page.waitForSelector('[data-testid=ledger-notice][role=status]');
     expect(await notice.textContent()).toContain(`已将“岗李水库”关联到任务`);
-    await expect.poll(count).toBe(before + 1);
+    await expect.poll(count, { timeout: 30_000 }).toBe(before + 1);
 
     expect(errors).toEqual([]);
     await context.close();

@@ -105,9 +105,11 @@ describe('导入方案 → 台账', () => {
     await page.click('[data-testid=import-open-ledger]');
     await page.waitForSelector('[data-testid=ledger]');
     await page.fill('[data-testid=ledger-q]', '裸露地块苫盖');
-    await page.waitForSelector('[data-testid=ledger-row]:has-text("裸露地块苫盖")');
+    // The new task is in the whole list too: the filter applies after a pause in typing, so wait
+    // for the list to shrink to it.
     const rows = page.locator('[data-testid=ledger-row]');
-    expect(await rows.count()).toBe(1);
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(1);
+    await page.waitForSelector('[data-testid=ledger-row]:has-text("裸露地块苫盖")');
     const row = await rows.first().textContent();
     expect(row).toContain('区城市管理局');
     expect(row).not.toContain('区城管执法局');

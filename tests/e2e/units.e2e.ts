@@ -70,7 +70,7 @@ describe('单位管理', () => {
     await screenshot(page, '30-units-groups');
     await page.selectOption('[data-testid=units-kind]', '');
     await page.fill('[data-testid=units-q]', '黄标');
-    await expect.poll(() => page.locator('[data-testid=unit-row]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=unit-row]').count(), { timeout: 30_000 }).toBe(1);
     await page.fill('[data-testid=units-q]', '');
     await screenshot(page, '31-units-registry');
 
@@ -110,7 +110,7 @@ describe('单位管理', () => {
     expect(await usage(kept)).toEqual(summed);
     // The alias finds the kept unit.
     await page.fill('[data-testid=units-q]', '黄标办');
-    await expect.poll(() => page.locator('[data-testid=unit-row]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=unit-row]').count(), { timeout: 30_000 }).toBe(1);
     expect(await page.locator('[data-testid=unit-row]').getAttribute('data-unit-id')).toBe(keptId);
 
     // The command center reads the registry but cannot merge.
