@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import type { UnitEntry } from '../../domain/ledger/ledger-types';
 import { useI18n } from '../../i18n/i18n';
+import { ConfirmStep } from './ConfirmStep';
 import { mergeCandidates, mergeCounts } from './unit-rows';
 
 interface Props {
@@ -69,40 +70,30 @@ export function MergeChooser({ from, units, busy, error, onMerge, onCancel }: Pr
           <p className="muted">{t('units.merge.noCandidates')}</p>
         )}
       </div>
-      <div className="units-merge-confirm">
-        {into ? (
-          <p data-testid="unit-merge-confirm-text">
-            {t('units.merge.confirmText', { from: from.name, into: into.name, ...mergeCounts(from) })}
-            {from.aliases.length > 0 &&
-              t('units.merge.confirmAliases', {
-                from: from.name,
-                into: into.name,
-                aliases: from.aliases.join('、'),
-              })}
-          </p>
-        ) : (
-          <p className="muted">{t('units.merge.choose')}</p>
-        )}
-        {error && (
-          <p className="error" role="alert" data-testid="unit-merge-error">
-            {error}
-          </p>
-        )}
-        <div className="action-buttons">
-          <button
-            type="button"
-            className="primary"
-            disabled={!into || busy}
-            onClick={() => into && onMerge(into)}
-            data-testid="unit-merge-confirm"
-          >
-            {busy ? t('units.merge.merging') : t('units.merge.confirm')}
-          </button>
-          <button type="button" onClick={onCancel} disabled={busy} data-testid="unit-merge-cancel">
-            {t('units.merge.cancel')}
-          </button>
-        </div>
-      </div>
+      <ConfirmStep
+        testId="unit-merge"
+        text={
+          into && (
+            <>
+              {t('units.merge.confirmText', { from: from.name, into: into.name, ...mergeCounts(from) })}
+              {from.aliases.length > 0 &&
+                t('units.merge.confirmAliases', {
+                  from: from.name,
+                  into: into.name,
+                  aliases: from.aliases.join('、'),
+                })}
+            </>
+          )
+        }
+        placeholder={t('units.merge.choose')}
+        error={error}
+        busy={busy}
+        confirmLabel={t('units.merge.confirm')}
+        busyLabel={t('units.merge.merging')}
+        cancelLabel={t('units.merge.cancel')}
+        onConfirm={() => into && onMerge(into)}
+        onCancel={onCancel}
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { UnitEntry, UnitMerge } from '../../domain/ledger/ledger-types';
 import { useI18n } from '../../i18n/i18n';
+import { ConfirmStep } from './ConfirmStep';
 import { formatTime } from '../format-time';
 
 interface Props {
@@ -58,34 +59,18 @@ export function UnmergePanel({ unit, busy, error, onUndo, onCancel }: Props) {
           ))}
         </ul>
       </div>
-      <div className="units-merge-confirm">
-        {chosen ? (
-          <p data-testid="unit-unmerge-confirm-text">
-            {t('units.unmerge.confirmText', { name: chosen.name, into: unit.name })}
-          </p>
-        ) : (
-          <p className="muted">{t('units.unmerge.pick')}</p>
-        )}
-        {error && (
-          <p className="error" role="alert" data-testid="unit-unmerge-error">
-            {error}
-          </p>
-        )}
-        <div className="action-buttons">
-          <button
-            type="button"
-            className="primary"
-            disabled={!chosen || busy}
-            onClick={() => chosen && onUndo(chosen)}
-            data-testid="unit-unmerge-confirm"
-          >
-            {busy ? t('units.unmerge.working') : t('units.unmerge.confirm')}
-          </button>
-          <button type="button" onClick={onCancel} disabled={busy} data-testid="unit-unmerge-cancel">
-            {t('units.unmerge.cancel')}
-          </button>
-        </div>
-      </div>
+      <ConfirmStep
+        testId="unit-unmerge"
+        text={chosen && t('units.unmerge.confirmText', { name: chosen.name, into: unit.name })}
+        placeholder={t('units.unmerge.pick')}
+        error={error}
+        busy={busy}
+        confirmLabel={t('units.unmerge.confirm')}
+        busyLabel={t('units.unmerge.working')}
+        cancelLabel={t('units.unmerge.cancel')}
+        onConfirm={() => chosen && onUndo(chosen)}
+        onCancel={onCancel}
+      />
     </div>
   );
 }
