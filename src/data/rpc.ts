@@ -63,7 +63,9 @@ export interface RpcContract {
       task_id?: string | null;
       feature_id?: string | null;
       overdue_only?: boolean;
+      assignments_only?: boolean;
       limit_n?: number;
+      offset_n?: number;
     };
     returns: WorkItemList;
   };
@@ -147,6 +149,7 @@ export interface RpcContract {
       due_within_days?: number | null;
       q?: string | null;
       limit_n?: number;
+      offset_n?: number;
     };
     returns: LedgerTaskList;
   };

@@ -157,11 +157,14 @@ const lints = {
 /** Functions our migrations create in public and private, read from the migration files. */
 function functionsInMigrations(): string[] {
   const found = new Set<string>();
+  // In migration order, so that a function dropped later (or dropped and created again) counts.
   for (const m of migrations) {
     for (const match of m.sql.matchAll(
-      /create\s+(?:or\s+replace\s+)?function\s+(public|private)\.(\w+)\s*\(/gi,
+      /(create\s+(?:or\s+replace\s+)?|drop\s+)function\s+(?:if\s+exists\s+)?(public|private)\.(\w+)\s*\(/gi,
     )) {
-      found.add(`${match[1]!.toLowerCase()}.${match[2]!.toLowerCase()}`);
+      const name = `${match[2]!.toLowerCase()}.${match[3]!.toLowerCase()}`;
+      if (match[1]!.toLowerCase().startsWith('drop')) found.delete(name);
+      else found.add(name);
     }
   }
   return [...found].sort();

@@ -3,17 +3,21 @@
 import type { FeatureLink, LedgerTaskList, OutsidePlanDistrict } from '../../domain/ledger/ledger-types';
 import type { Backend, BackendError } from '../backend';
 import { useBackend } from '../backend-context';
+import { readPages } from '../paging';
 import type { RpcArgs } from '../rpc';
 import { useQuery } from '../use-query';
 
-export type LedgerFilters = Omit<RpcArgs<'ledger_tasks'>, 'limit_n'>;
+export type LedgerFilters = Omit<RpcArgs<'ledger_tasks'>, 'limit_n' | 'offset_n'>;
 
+/** The first `limit` matching tasks (Infinity: all of them, page by page) and the counts of all. */
 export function listLedgerTasks(
   backend: Backend,
   filters: LedgerFilters,
   limit = 500,
 ): Promise<LedgerTaskList> {
-  return backend.call('ledger_tasks', { ...filters, limit_n: limit });
+  return readPages('tasks', limit, (offset, n) =>
+    backend.call('ledger_tasks', { ...filters, limit_n: n, offset_n: offset }),
+  );
 }
 
 /** `revision` changes after a write (a link, an import), so that the list is asked again. */

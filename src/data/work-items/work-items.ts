@@ -4,6 +4,7 @@ import type { ItemStatus } from '../../domain/ledger/item-status';
 import type { EvidenceDraft, WorkItem, WorkItemDetail, WorkItemList } from '../../domain/ledger/types';
 import type { Backend } from '../backend';
 import { useBackend } from '../backend-context';
+import { readPages } from '../paging';
 import type { RpcArgs } from '../rpc';
 import { useQuery } from '../use-query';
 import { evidenceContent, withEvidence, type EvidenceContent } from './evidence';
@@ -14,10 +15,15 @@ export interface ItemFilters {
   task_id?: string | null;
   feature_id?: string | null;
   overdue_only?: boolean;
+  /** Items of township or unit assignments only, not of linked features. */
+  assignments_only?: boolean;
 }
 
+/** The first `limit` matching items (Infinity: all of them, page by page) and the counts of all. */
 export function listWorkItems(backend: Backend, filters: ItemFilters, limit = 200): Promise<WorkItemList> {
-  return backend.call('work_items_list', { ...filters, limit_n: limit });
+  return readPages('items', limit, (offset, n) =>
+    backend.call('work_items_list', { ...filters, limit_n: n, offset_n: offset }),
+  );
 }
 
 /** `revision` changes after a write, so that the list is asked again; limit 0 asks only for counts. */

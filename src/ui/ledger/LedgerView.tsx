@@ -13,6 +13,7 @@ import { usePlans } from '../../data/plans/plans';
 import { useUnits } from '../../data/units/units';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { formatTime } from '../format-time';
+import { ShowMore, useShownCount } from '../ShowMore';
 import { exportLedger } from './export-ledger';
 import { LedgerFilterBar } from './LedgerFilterBar';
 import { printedUnits, progressWho, toLedgerFilters, townshipChoices, unitChoices } from './ledger-rows';
@@ -33,9 +34,7 @@ export interface LedgerViewProps {
   onClose: () => void;
 }
 
-const LIST_LIMIT = 500;
-// ledger_tasks answers at most 2000 whatever is asked; the export says so when it is cut.
-const EXPORT_LIMIT = 5000;
+const LIST_STEP = 500;
 
 interface Notice {
   taskId: string;
@@ -66,7 +65,8 @@ export function LedgerView({
   const { state, update, reset } = useLedgerFilters(membership.user_id);
   const q = useDebounced(state.q, 300);
   const filters = toLedgerFilters({ ...state, q });
-  const list = useLedgerTasks(filters, revision, LIST_LIMIT);
+  const [shown, showMore] = useShownCount(JSON.stringify(filters), LIST_STEP);
+  const list = useLedgerTasks(filters, revision, shown);
   const plans = usePlans(revision);
   const units = useUnits(districtCode, revision);
   const districts = useDistricts(!isTownship);
@@ -84,23 +84,20 @@ export function LedgerView({
   );
 
   const [exporting, setExporting] = useState(false);
-  const [exportNote, setExportNote] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
   const [linkTaskId, setLinkTaskId] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [linking, setLinking] = useState(false);
 
   const runExport = async () => {
     setExporting(true);
-    setExportNote(null);
+    setExportError(null);
     try {
-      const all = await listLedgerTasks(backend, filters, EXPORT_LIMIT);
+      const all = await listLedgerTasks(backend, filters, Infinity);
       const plan = plans.data?.find((p) => p.id === state.planId)?.title ?? t('ledger.report.allPlans');
       await exportLedger(all.tasks, plan, t);
-      if (all.total > all.tasks.length) {
-        setExportNote(t('ledger.exportTruncated', { shown: all.tasks.length, total: all.total }));
-      }
     } catch (error) {
-      setExportNote(t('ledger.exportFailed', { message: errorText(toBackendError(error), t) }));
+      setExportError(t('ledger.exportFailed', { message: errorText(toBackendError(error), t) }));
     } finally {
       setExporting(false);
     }
@@ -195,9 +192,9 @@ export function LedgerView({
         units={unitGroups}
         townships={townshipGroups}
       />
-      {exportNote && (
+      {exportError && (
         <p className="error ledger-message" role="alert">
-          {exportNote}
+          {exportError}
         </p>
       )}
       {list.error && (
@@ -286,10 +283,14 @@ export function LedgerView({
             </tbody>
           </table>
         )}
-        {data && data.total > data.tasks.length && (
-          <p className="muted ledger-message">
-            {t('ledger.truncated', { shown: data.tasks.length, total: data.total })}
-          </p>
+        {data && (
+          <ShowMore
+            shown={data.tasks.length}
+            total={data.total}
+            step={LIST_STEP}
+            loading={list.loading}
+            onMore={showMore}
+          />
         )}
       </div>
     </section>

@@ -18,10 +18,11 @@ interface Props {
 
 export function TaskItems({ taskId, membership, revision, onChanged, onOpenItem }: Props) {
   const { t } = useI18n();
-  const items = useWorkItems({ task_id: taskId }, revision);
+  // Assignment items only: a task's feature items are listed with its features. A task has one
+  // per township or unit at most, so all of them are read.
+  const items = useWorkItems({ task_id: taskId, assignments_only: true }, revision, Infinity);
   const canDispatch = membership?.role === 'command' || membership?.role === 'planner';
-  // Assignment items only: a task's feature items are listed with its features.
-  const rows = items.data?.items.filter((i) => !i.feature) ?? [];
+  const rows = items.data?.items ?? [];
   return (
     <section className="task-items-list" data-testid="task-items-list">
       <h3>

@@ -9,11 +9,12 @@ import { useBackend } from '../../data/backend-context';
 import { toBackendError, type BackendError } from '../../data/backend';
 import { useI18n } from '../../i18n/i18n';
 import { PanelFrame } from '../panel/PanelFrame';
+import { ShowMore, useShownCount } from '../ShowMore';
 import { exportWeeklyReport } from './export-weekly-report';
 
 type Tab = 'all' | 'overdue' | ItemStatus;
 const TABS: readonly Tab[] = ['all', 'overdue', ...ITEM_STATUSES];
-const REPORT_LIMIT = 2000;
+const LIST_STEP = 200;
 
 interface Props {
   membership: Membership;
@@ -37,7 +38,8 @@ export function WorkPanel({ membership, revision, errorText, onOpenItem, onClose
   const [tab, setTab] = useState<Tab>(township ? 'all' : 'done');
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
-  const list = useWorkItems(filtersFor(tab), revision);
+  const [shown, showMore] = useShownCount(tab, LIST_STEP);
+  const list = useWorkItems(filtersFor(tab), revision, shown);
   const summary = useWorkItems({}, revision, 0);
   const now = new Date();
 
@@ -54,7 +56,7 @@ export function WorkPanel({ membership, revision, errorText, onOpenItem, onClose
     setExporting(true);
     setExportError(null);
     try {
-      const all = await listWorkItems(backend, {}, REPORT_LIMIT);
+      const all = await listWorkItems(backend, {}, Infinity);
       await exportWeeklyReport(all.items, township.name, t);
     } catch (error) {
       setExportError(t('work.exportFailed', { message: toBackendError(error).message }));
@@ -114,10 +116,14 @@ export function WorkPanel({ membership, revision, errorText, onOpenItem, onClose
             <WorkRow key={item.id} item={item} now={now} onOpen={() => onOpenItem(item.id)} />
           ))}
         </ul>
-        {list.data && list.data.total > list.data.items.length && (
-          <p className="muted">
-            {t('work.truncated', { shown: list.data.items.length, total: list.data.total })}
-          </p>
+        {list.data && (
+          <ShowMore
+            shown={list.data.items.length}
+            total={list.data.total}
+            step={LIST_STEP}
+            loading={list.loading}
+            onMore={showMore}
+          />
         )}
       </div>
     </PanelFrame>
