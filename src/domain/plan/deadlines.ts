@@ -1,11 +1,33 @@
 // One-off deadlines of a task, resolved to ISO dates from the plan year: "8月底前" in a 2017 plan is
-// 2017-08-31, "年底前" is 2017-12-31, "2019年10月底前" is 2019-10-31, "9月30日前" is 2017-09-30.
+// 2017-08-31, "年底前" is 2017-12-31, "2019年10月底前" is 2019-10-31, "9月30日前" is 2017-09-30, and a
+// quarter or half-year ends on its last day ("一季度前" 03-31, "上半年前" 06-30).
 // Recurring dates ("每月25日前", "每年3月底前") and start dates ("自2019年3月1日起") are not deadlines.
 
-const DATE =
-  /(?:(\d{4}|今|本|明)年)?(\d{1,2})月(?:份)?(?:(\d{1,2})日|(上旬|中旬|下旬|底|末))(之前|以前|前)?|(\d{4}|今|本|明)?年(?:年)?(底|末)(之前|以前|前)?/g;
+const YEAR_WORD = '(\\d{4}|今|本|明)';
+const MONTH_DATE = new RegExp(
+  `(?:${YEAR_WORD}年)?(\\d{1,2})月(?:份)?(?:(\\d{1,2})日|(上旬|中旬|下旬|底|末))(之前|以前|前)?`,
+  'g',
+);
+const YEAR_END = new RegExp(`${YEAR_WORD}?年(?:年)?(?:底|末)(之前|以前|前)?`, 'g');
+const PERIOD = new RegExp(
+  `(?:${YEAR_WORD}年)?(上半年|下半年|第?[一二三四1-4]季度)(?:末|底)?(之前|以前|前)?`,
+  'g',
+);
 const RECURRING_BEFORE = /(?:每|次|逐|按|下|隔|当)(?:年|月|季度?|半年|周)?$/;
 const START_AFTER = /^(?:起|开始|以来|之后|以后)/;
+/** "4月底,全面完成…": a date that opens a clause sets the time of what follows. */
+const CLAUSE_START = /(?:^|[。;,:!?])(?:到|于|在)?$/;
+const PERIOD_END_MONTH: Record<string, number> = { 上半年: 6, 下半年: 12, 一: 3, 二: 6, 三: 9, 四: 12 };
+
+/** A date mention: where it is, its year word, whether 前 follows, whether it ends a period. */
+interface Mention {
+  at: number;
+  length: number;
+  yearWord: string | undefined;
+  before: boolean;
+  periodEnd: boolean;
+  date: (year: number) => string | null;
+}
 
 function lastDay(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -36,27 +58,6 @@ function resolveYear(
   return word === '明' ? planYear + 1 : planYear;
 }
 
-/** Deadlines in a task's folded text, in order of first mention, without repeats. */
-export function findDeadlines(key: string, planYear: number | null): string[] {
-  const found: string[] = [];
-  for (const m of key.matchAll(DATE)) {
-    const at = m.index;
-    const before = key.slice(Math.max(0, at - 3), at);
-    const after = key.slice(at + m[0].length);
-    if (RECURRING_BEFORE.test(before) || /(?:自|从)$/.test(before) || START_AFTER.test(after)) continue;
-    const yearWord = m[1] ?? m[6];
-    const explicit = yearWord !== undefined && /^\d{4}$/.test(yearWord);
-    const isEnd = m[4] === '底' || m[4] === '末' || m[7] !== undefined;
-    // Without 前 only an explicit year-end or month-end is a deadline ("2019年底，…达到85%").
-    if (!(m[5] ?? m[8]) && !(isEnd && explicit)) continue;
-    const year = resolveYear(yearWord, planYear, key, at);
-    if (year === null) continue;
-    const date = m[7] ? iso(year, 12, 31) : monthDate(year, Number(m[2]), m[3], m[4]);
-    if (date && !found.includes(date)) found.push(date);
-  }
-  return found;
-}
-
 function monthDate(
   year: number,
   month: number,
@@ -66,4 +67,66 @@ function monthDate(
   if (month < 1 || month > 12) return null;
   if (day) return iso(year, month, Number(day));
   return iso(year, month, part === '上旬' ? 10 : part === '中旬' ? 20 : lastDay(year, month));
+}
+
+function periodMonth(period: string): number {
+  const quarter = /([一二三四1-4])季度/.exec(period)?.[1];
+  return PERIOD_END_MONTH[quarter ? ('一二三四'[Number(quarter) - 1] ?? quarter) : period]!;
+}
+
+/** Every date mention, in order; where two overlap, the one that starts first wins. */
+function mentions(key: string): Mention[] {
+  const found: Mention[] = [];
+  for (const m of key.matchAll(MONTH_DATE)) {
+    const [, yearWord, month, day, part, before] = m;
+    found.push({
+      at: m.index,
+      length: m[0].length,
+      yearWord,
+      before: Boolean(before),
+      periodEnd: part === '底' || part === '末',
+      date: (year) => monthDate(year, Number(month), day, part),
+    });
+  }
+  for (const m of key.matchAll(YEAR_END)) {
+    found.push({
+      at: m.index,
+      length: m[0].length,
+      yearWord: m[1],
+      before: Boolean(m[2]),
+      periodEnd: true,
+      date: (year) => iso(year, 12, 31),
+    });
+  }
+  for (const m of key.matchAll(PERIOD)) {
+    const month = periodMonth(m[2]!);
+    found.push({
+      at: m.index,
+      length: m[0].length,
+      yearWord: m[1],
+      before: Boolean(m[3]),
+      periodEnd: true,
+      date: (year) => iso(year, month, lastDay(year, month)),
+    });
+  }
+  found.sort((a, b) => a.at - b.at || b.length - a.length);
+  return found.filter((m, i) => i === 0 || found.slice(0, i).every((p) => p.at + p.length <= m.at));
+}
+
+/** Deadlines in a task's folded text, in order of first mention, without repeats. */
+export function findDeadlines(key: string, planYear: number | null): string[] {
+  const found: string[] = [];
+  for (const m of mentions(key)) {
+    const before = key.slice(Math.max(0, m.at - 3), m.at);
+    const after = key.slice(m.at + m.length);
+    if (RECURRING_BEFORE.test(before) || /(?:自|从)$/.test(before) || START_AFTER.test(after)) continue;
+    const explicit = m.yearWord !== undefined && /^\d{4}$/.test(m.yearWord);
+    // Without 前 only the end of a month, quarter or year counts, and only with an explicit year
+    // ("2019年底，…达到85%") or opening a clause ("4月底,全面完成…").
+    if (!m.before && !(m.periodEnd && (explicit || CLAUSE_START.test(key.slice(0, m.at))))) continue;
+    const year = resolveYear(m.yearWord, planYear, key, m.at);
+    const date = year === null ? null : m.date(year);
+    if (date && !found.includes(date)) found.push(date);
+  }
+  return found;
 }

@@ -2,7 +2,7 @@
 // campaign period. Read from the notice header (or a web page's field table), never from the body,
 // where other documents are cited with their own numbers and dates.
 import { DATE_LINE } from './line-joining';
-import type { Line } from './normalize-text';
+import { fold, type Line } from './normalize-text';
 import type { Period } from './types';
 
 export interface Header {
@@ -92,16 +92,21 @@ function parseDate(s: string): string | null {
 const DOC_NUMBER =
   /([\u4e00-\u9fff]{1,10})\s*([〔[［【(（])\s*((?:19|20)\d{2})\s*([〕\]］】)）])\s*(\d{1,4})\s*号/;
 
-/** A document number of the notice itself, not one cited in parentheses or after a title. */
+/** A document number of the notice itself, not one cited in parentheses or after a title.
+ *  Matched on the folded text (traditional 號), sliced from the raw one. */
 function docNumberIn(raw: string): string | null {
-  const m = DOC_NUMBER.exec(raw);
+  const key = fold(raw);
+  const m = DOC_NUMBER.exec(key);
   if (!m) return null;
-  const before = raw.slice(0, m.index);
+  const before = key.slice(0, m.index);
   const opened = (before.match(/[(（]/g) ?? []).length - (before.match(/[)）]/g) ?? []).length;
   if (opened > 0 || /[《》〈〉<>]\s*$/.test(before)) return null;
-  // "…的通知 拱政办发〔2018〕42号": the prefix starts after the notice's own words.
-  const prefix = m[1]!.replace(/^.*(?:通知|印发|文件|》|号)/, '');
-  return prefix ? (prefix + m[0].slice(m[1]!.length)).replace(/\s+/g, '') : null;
+  // "…的通知 拱政办发〔2018〕42号", "…人民政府以皖政〔2013〕89号印发": the prefix starts after the
+  // notice's own words.
+  const prefix = m[1]!.replace(/^.*(?:通知|印发|文件|》|号|以)/, '');
+  if (!prefix) return null;
+  const start = m.index + m[1]!.length - prefix.length;
+  return raw.slice(start, m.index + m[0].length).replace(/\s+/g, '');
 }
 
 const ORG =
@@ -109,7 +114,10 @@ const ORG =
 
 function orgOrNull(s: string): string | null {
   const name = s.replace(/^[#\s《〈]+|[\s》〉]+$/g, '');
-  return name.length >= 2 && name.length <= 40 && ORG.test(name) && !/[,，:：。、《》〈〉<>“”]/.test(name)
+  return name.length >= 2 &&
+    name.length <= 40 &&
+    ORG.test(fold(name)) &&
+    !/[,，:：。、《》〈〉<>“”]/.test(name)
     ? name
     : null;
 }
@@ -138,15 +146,26 @@ export function readHeader(lines: Line[]): Header {
   const issuer =
     firstOrg(lines, (l, next) => (next && DATE_LINE.test(next.key) ? l.text : undefined)) ??
     firstOrg(lines, (l) => /^(.+)文件$/.exec(l.key.replace(/^#+/, ''))?.[1]) ??
-    firstOrg(lines, (l) => /^(.+?)关于(?:印发|转发)/.exec(withoutDocNumber(l.text))?.[1]) ??
+    firstOrg(lines, noticeIssuer) ??
     orgOrNull(fields.get('发布机构') ?? fields.get('发文机关') ?? fields.get('发布单位') ?? '') ??
     firstOrg(lines, (l, next) => (next && /^关于(?:印发|转发)/.test(next.key) ? l.text : undefined)) ??
-    firstOrg(lines, (l) => /([\u4e00-\u9fff]{2,24}?)(?:近日|日前|正式|联合)?印发[《〈]/.exec(l.text)?.[1]);
+    firstOrg(lines, (l) => /([\u4e00-\u9fff]{2,24}?)(?:近日|日前|正式|联合)?印发[《〈]/.exec(l.text)?.[1]) ??
+    // A page headline "《临汾市政府印发临汾市…行动计划》".
+    firstOrg(lines, (l) => /^[《〈]?([\u4e00-\u9fff]{2,24}?)印发/.exec(l.text)?.[1]);
   return { docNumber, issuer, issuedOn, noticeTitle };
 }
 
 function withoutDocNumber(text: string): string {
   return text.replace(/^[^《〈]*?〔\d{4}〕\d+号[:：]?/, '').replace(/^[《〈]/, '');
+}
+
+/** "X关于印发…" → X, read on the folded key (關於) and sliced from the text. */
+function noticeIssuer(line: Line): string | undefined {
+  const rest = withoutDocNumber(line.key);
+  const m = /^(.+?)关于(?:印发|转发)/.exec(rest);
+  if (!m) return undefined;
+  const from = line.key.length - rest.length;
+  return line.text.slice(from, from + m[1]!.length);
 }
 
 function firstOrg(
@@ -175,21 +194,24 @@ function titleInNotice(text: string): string | null {
 
 const ADMIN =
   '(?:特别行政区|自治区|自治州|自治县|矿区|新区|开发区|高新区|示范区|管委会|街道|办事处|省|市|盟|县|旗|区|镇|乡)';
-const ADMIN_NAME = new RegExp(`^[\\u4e00-\\u9fff]{1,8}?${ADMIN}`);
+// "××县" / "XX縣": reprints that hide the place keep a placeholder for its name.
+const ADMIN_NAME = new RegExp(`^(?:[\\u4e00-\\u9fff]{1,8}?|[X×]{1,4})${ADMIN}`);
 
 /** The most specific administrative name that opens a title: "登封市送表矿区2019年…" → 送表矿区. */
 export function regionOf(title: string | null, issuer: string | null): string | null {
   for (const source of [title, issuer?.replace(/(?:人民政府|政府|办公室|委员会|管委会).*$/, '')]) {
     if (!source) continue;
-    let rest = source;
+    // Matched on the folded text (traditional 縣, 區, 鎮), sliced from the source.
+    let rest = fold(source);
     let region: string | null = null;
     for (let m = ADMIN_NAME.exec(rest); m; m = ADMIN_NAME.exec(rest)) {
       // "沙市区": a two-character match followed by 区/县 is the start of a longer name.
-      const name = m[0].length === 2 && /^[区县]/.test(rest.slice(2)) ? rest.slice(0, 3) : m[0];
+      const length = m[0].length === 2 && /^[区县]/.test(rest.slice(2)) ? 3 : m[0].length;
       // After the first name, a one-character name ("城区") is a word of the title, not a place.
-      if (region && name.length < 3) break;
-      region = name;
-      rest = rest.slice(name.length);
+      if (region && length < 3) break;
+      const at = source.length - rest.length;
+      region = source.slice(at, at + length);
+      rest = rest.slice(length);
     }
     if (region) return region;
   }
@@ -213,7 +235,7 @@ export function periodOf(title: string | null, preambleKey: string): Period | nu
 }
 
 /** The plan year: a single year in the title, else the period's first year, the issue year, or the
- *  first year the preamble names. */
+ *  first year the preamble names that is never a horizon ("到2017年") or a base ("较2012年"). */
 export function planYearOf(
   title: string | null,
   period: Period | null,
@@ -224,8 +246,11 @@ export function planYearOf(
   if (single) return Number(single[1]);
   if (period) return Number(period.start.slice(0, 4));
   if (issuedOn) return Number(issuedOn.slice(0, 4));
-  const named = /((?:19|20)\d{2})\s*年/.exec(preambleKey);
-  return named ? Number(named[1]) : null;
+  const years = [...preambleKey.matchAll(/(到|至|比|较|过)?((?:19|20)\d{2})\s*年/g)];
+  // A year once named as a horizon or a base ("到2017年", "较2012年") is that everywhere.
+  const notPlanYears = new Set(years.filter((m) => m[1]).map((m) => m[2]));
+  const named = years.find((m) => !notPlanYears.has(m[2]));
+  return named ? Number(named[2]) : null;
 }
 
 /** "平卫攻坚办〔2021〕8号" in 卫东区 → 卫东区攻坚办: the issuer abbreviated in its own number. */

@@ -451,6 +451,42 @@ describe('metadata', () => {
     });
   });
 
+  it('reads a notice in traditional characters: 號, 關於印發, 縣', () => {
+    const [plan] = parsePlan(
+      [
+        '溫縣人民政府關於印發溫縣藍天工程實施方案的通知',
+        '溫政〔2016〕15號',
+        '各鄉鎮人民政府:',
+        '2016年6月22日',
+        '溫縣藍天工程實施方案',
+        '一、主要任務',
+        '1.排查。',
+      ].join('\n'),
+    ).plans;
+    expect(plan).toMatchObject({ doc_number: '溫政〔2016〕15號', issuer: '溫縣人民政府', region: '溫縣' });
+  });
+
+  it('reads the issuer from a page headline', () => {
+    const [plan] = parsePlan('《某市政府印发某市水污染防治2018年行动计划》\n一、重点工作\n1.排查。').plans;
+    expect(plan!.issuer).toBe('某市政府');
+  });
+
+  it('reads a placeholder place name in a title', () => {
+    const [plan] = parsePlan('XX縣2020年水環境質量精準提升實施方案\n一、工作任務\n(一)排查。').plans;
+    expect(plan!.region).toBe('XX縣');
+  });
+
+  it('does not take a horizon or a base year for the plan year', () => {
+    const [plan] = parsePlan(
+      '一、工作目标\n到2017年,PM10年均浓度较2012年下降12%;武汉市2017年细颗粒物年均浓度下降15%。\n二、具体措施\n1.排查。',
+    ).plans;
+    expect(plan!.year).toBeNull();
+    expect(
+      parsePlan('一、主要目标\n2020年,PM2.5年均浓度保持在30微克/立方米以下。\n二、主要任务\n1.排查。')
+        .plans[0]!.year,
+    ).toBe(2020);
+  });
+
   it('ignores document numbers cited in the text', () => {
     const [plan] = parsePlan(
       '某县方案\n按照《关于印发某方案的通知》(豫政〔2016〕60号)要求，制定本方案。\n一、主要任务\n1.排查。',

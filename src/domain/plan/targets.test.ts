@@ -22,6 +22,14 @@ describe('findTargets', () => {
     ['受污染耕地安全利用率达到95%左右', 'other = 95 % [受污染耕地安全利用率]'],
     ['臭氧日最大8小时平均浓度不高于160微克/立方米', 'other <= 160 μg/m³ [臭氧日最大8小时平均浓度]'],
     ['不出现重度及以上污染天数', 'heavy_pollution_days = 0 天 [重度及以上污染天数]'],
+    [
+      '9个考核断面水质优良(达到或优于Ⅲ类)比例达到55%以上',
+      'other >= 55 % [9个考核断面水质优良(达到或优于Ⅲ类)比例]',
+    ],
+    ['地表水優良比例達到100%', 'other >= 100 % [地表水優良比例]'],
+    ['2018年全區pm2.5濃度下降到52μg/m3及以下', 'PM2.5 <= 52 μg/m³ [pm2.5濃度]'],
+    ['空氣質量優良天數比例上升到65%及以上', 'good_days_ratio >= 65 % [空氣質量優良天數比例]'],
+    ['PM2.5未達標地區平均濃度達到40微克/立方米', 'PM2.5 <= 40 μg/m³ [PM2.5未達標地區平均濃度]'],
   ])('reads "%s"', (text, expected) => {
     expect(targets(text)).toEqual([expected]);
   });
@@ -30,6 +38,28 @@ describe('findTargets', () => {
     expect(targets('可吸入颗粒物(PM10)和细颗粒物(PM2.5)平均浓度分别不高于53和32微克/立方米')).toEqual([
       'PM10 <= 53 μg/m³ [可吸入颗粒物(PM10)和细颗粒物(PM2.5)平均浓度]',
       'PM2.5 <= 32 μg/m³ [可吸入颗粒物(PM10)和细颗粒物(PM2.5)平均浓度]',
+    ]);
+  });
+
+  it('reads one target per metric when each value carries its own unit and 以下', () => {
+    expect(
+      targets('二氧化氮(NO2)和细颗粒物(PM2.5)年均浓度分别下降到44微克/立方米以下和47微克/立方米以下'),
+    ).toEqual([
+      'NO2 <= 44 μg/m³ [二氧化氮(NO2)和细颗粒物(PM2.5)年均浓度]',
+      'PM2.5 <= 47 μg/m³ [二氧化氮(NO2)和细颗粒物(PM2.5)年均浓度]',
+    ]);
+  });
+
+  it('reads one target per place after 分别', () => {
+    expect(targets('优良天数分别达到中阳220天、柳林210天')).toEqual([
+      'good_days >= 220 天 [优良天数(中阳)]',
+      'good_days >= 210 天 [优良天数(柳林)]',
+    ]);
+  });
+
+  it('reads the level stated after a relative change, for the metric named before it', () => {
+    expect(targets('可吸入颗粒物(PM10)年均浓度比2012年下降10%，达到62微克/立方米以下，达标')).toEqual([
+      'PM10 <= 62 μg/m³ [可吸入颗粒物(PM10)年均浓度]',
     ]);
   });
 
@@ -51,6 +81,12 @@ describe('findTargets', () => {
       'PM2.5 <= 30 μg/m³ [市区PM2.5年均浓度]',
       'PM2.5 <= 70 μg/m³ [PM2.5平均浓度超过70微克/立方米之间的镇的PM2.5平均浓度]',
     ]);
+  });
+
+  it('ignores an aspiration after 力爭 in traditional characters, and a base year', () => {
+    expect(
+      targets('細顆粒物(PM2.5)年均濃度不高于59微克/立方米,力爭不高于57微克/立方米;年均濃度不超過2012年水準'),
+    ).toEqual(['PM2.5 <= 59 μg/m³ [細顆粒物(PM2.5)年均濃度]']);
   });
 
   it('ignores goals without a number', () => {

@@ -4,27 +4,34 @@
 import type { Target, TargetMetric, TargetOp, TargetUnit } from './types';
 
 const COMPARATOR =
-  '不高于|不超过|不大于|不多于|不低于|不少于|不小于|低于|小于|高于|大于|超过|多于|控制在|保持在|稳定在|下降到|下降至|降至|降到|达到|达|为|≤|≥|<=|>=|<|>|=';
-const NUMBER = '(\\d+(?:\\.\\d+)?)';
+  '不高于|不超过|不大于|不多于|不低于|不少于|不小于|低于|小于|高于|大于|超过|多于|控制在|保持在|稳定在|下降到|下降至|降至|降到|上升到|上升至|提高到|提高至|提升到|提升至|达到|达|为|≤|≥|<=|>=|<|>|=';
+// A number followed by 年 is a year ("不超过2012年水平"), not a level.
+const NUMBER = '(\\d+(?:\\.\\d+)?)(?![\\d.]|\\s*年)';
+const SUFFIX = '(?:以下|以内|以上|左右)';
 const UNIT =
   '微克每立方米|微克/立方米|毫克/立方米|μg/m³|μg/m3|µg/m³|µg/m3|ug/m3|吨/月·平方公里|吨/平方公里·月|吨/\\(?平方公里·月\\)?|天|%';
 const GOAL = new RegExp(
-  `(${COMPARATOR})\\s*(?:目标值|目标)?\\s*${NUMBER}\\s*(${UNIT})?((?:\\s*(?:和|、|及|与)\\s*\\d+(?:\\.\\d+)?\\s*(?:${UNIT})?)*)\\s*及?(以下|以内|以上|左右)?`,
+  `(${COMPARATOR})\\s*(?:目标值|目标)?\\s*${NUMBER}\\s*(${UNIT})?((?:\\s*及?${SUFFIX}?\\s*(?:和|、|及|与)\\s*\\d+(?:\\.\\d+)?\\s*(?:${UNIT})?)*)\\s*及?(${SUFFIX})?`,
   'g',
 );
+/** The first goal of a clause (GOAL itself is global, for matchAll). */
+const GOAL_AT = new RegExp(GOAL.source);
 /** A comparison that describes whom a goal is for ("浓度超过70微克/立方米之间的镇"), not the goal. */
 const CONDITION = /^(?:之间|的|时|地区|区域)/;
-const RELATIVE = /(?:比|较|同比|相比)[^,;]*?(?:下降|降低|减少|提高|上升|增加|增长|削减|改善)/;
+// 比 of 比例/比率 names a ratio, not a comparison.
+const RELATIVE = /(?:比(?![例率])|较|同比|相比)[^,;]*?(?:下降|降低|减少|提高|上升|增加|增长|削减|改善)/;
 const NONE_ALLOWED = /不出现(重度及以上污染天数?|重污染天气?(?:天数)?)/;
 
 const METRICS: [RegExp, TargetMetric][] = [
-  [/PM2\.5|PM₂\.₅|细颗粒物/, 'PM2.5'],
-  [/PM10|可吸入颗粒物/, 'PM10'],
+  [/PM2\.5|PM₂\.₅|细颗粒物/i, 'PM2.5'],
+  [/PM10|可吸入颗粒物/i, 'PM10'],
   [/NO2|NO₂|二氧化氮/, 'NO2'],
   [/重(?:度及以上)?污染天/, 'heavy_pollution_days'],
   [/优良|AQI|空气质量达标/, 'good_days'],
   [/降尘/, 'dustfall'],
 ];
+
+const WATER = /水|断面/;
 
 const CONCENTRATION: TargetMetric[] = ['PM2.5', 'PM10', 'NO2', 'dustfall', 'heavy_pollution_days'];
 
@@ -44,8 +51,13 @@ function refine(metric: TargetMetric, label: string, unit: TargetUnit | null): T
   return metric;
 }
 
+/** Whether a label speaks of a metric: 优良 of water bodies ("断面水质优良比例") is not air quality. */
+function speaksOf(metric: TargetMetric, label: string): boolean {
+  return metric !== 'good_days' || !WATER.test(label);
+}
+
 function metricOf(label: string, unit: TargetUnit | null): TargetMetric | null {
-  const found = METRICS.find(([pattern]) => pattern.test(label));
+  const found = METRICS.find(([pattern, metric]) => pattern.test(label) && speaksOf(metric, label));
   if (!found) return unit && unit !== '天' ? 'other' : null;
   return refine(found[1], label, unit);
 }
@@ -64,15 +76,20 @@ function operator(comparator: string, suffix: string | undefined, metric: Target
   return CONCENTRATION.includes(metric) ? '<=' : '>=';
 }
 
-/** The label as written, without the year, scope and hedging words that open the clause. */
-function cleanLabel(label: string): string {
-  return label
-    .replace(/^.*?(?:到|至|截至)\s*\d{4}\s*年(?:底|末)?\s*,?/, '')
-    .replace(/^(?:在|于)?\s*\d{4}\s*年(?:底|末)?\s*,?/, '')
-    .replace(/^(?:力争|确保|全年|年均)/, '')
-    .replace(/^(?:全区|全市|全县|全省|全镇|全乡|全街道|我区|我市|我县)/, '')
-    .replace(/(?:分别|均|的)$/, '')
-    .trim();
+const LABEL_OPENERS = [
+  /^.*?(?:到|至|截至)\s*\d{4}\s*年(?:底|末)?\s*,?/,
+  /^(?:在|于)?\s*\d{4}\s*年(?:底|末)?\s*,?/,
+  /^(?:力争|确保|全年|年均)/,
+  /^(?:全区|全市|全县|全省|全镇|全乡|全街道|我区|我市|我县)/,
+];
+
+/** The label as written, without the year, scope and hedging words that open the clause; matched
+ *  on the folded key so that traditional characters are read too. */
+function cleanLabel(text: string, key: string): string {
+  let from = 0;
+  for (const opener of LABEL_OPENERS) from += opener.exec(key.slice(from))?.[0].length ?? 0;
+  const closer = /(?:分别|均|的)$/.exec(key.slice(from))?.[0].length ?? 0;
+  return text.slice(from, text.length - closer).trim();
 }
 
 function clauses(key: string): [number, number][] {
@@ -91,12 +108,56 @@ function clauses(key: string): [number, number][] {
   return spans;
 }
 
+/** "优良天数分别达到中阳220天、柳林210天": a value per place, each with its unit. */
+const PER_PLACE = new RegExp(
+  `分别(${COMPARATOR})\\s*((?:[\\u4e00-\\u9fff]{1,8}?\\s*\\d+(?:\\.\\d+)?\\s*(?:${UNIT})\\s*、?)+)$`,
+);
+const PLACE_VALUE = new RegExp(`([\\u4e00-\\u9fff]{1,8}?)\\s*(\\d+(?:\\.\\d+)?)\\s*(${UNIT})`, 'g');
+
+interface Subject {
+  text: string;
+  key: string;
+}
+
+/** What a clause speaks of: its words before a relative change or a goal. */
+function subjectOf(text: string, key: string): Subject | null {
+  const at = RELATIVE.exec(key)?.index ?? GOAL_AT.exec(key)?.index;
+  return at ? { text: text.slice(0, at), key: key.slice(0, at) } : null;
+}
+
+/** One target per place, the place kept in the label. */
+function placeTargets(text: string, key: string, m: RegExpExecArray): Target[] {
+  const labelKey = key.slice(0, m.index);
+  const label = cleanLabel(text.slice(0, m.index), labelKey);
+  const listAt = m.index + m[0].length - m[2]!.length;
+  return [...m[2]!.matchAll(PLACE_VALUE)].flatMap((p) => {
+    const unit = normaliseUnit(p[3]);
+    const metric = metricOf(labelKey, unit);
+    if (!metric) return [];
+    const place = text.slice(listAt + p.index, listAt + p.index + p[1]!.length);
+    return [
+      {
+        metric,
+        label: `${label}(${place})`,
+        op: operator(m[1]!, undefined, metric),
+        value: Number(p[2]),
+        unit,
+      },
+    ];
+  });
+}
+
 /** Targets stated in a stretch of text (a 目标 part, or a whole news report). */
 export function findTargets(text: string, key: string): Target[] {
   const targets: Target[] = [];
+  // A goal with no words of its own speaks of the clause before it in the same sentence:
+  // "PM10年均浓度比2012年下降10%,达到62微克/立方米以下", "…不高于59微克/立方米,力争不高于57…".
+  let subject: Subject | null = null;
   for (const [from, to] of clauses(key)) {
     const clauseKey = key.slice(from, to);
     const clauseText = text.slice(from, to);
+    const before = subject;
+    subject = key[to] === ',' ? subjectOf(clauseText, clauseKey) : null;
     const none = NONE_ALLOWED.exec(clauseKey);
     if (none) {
       targets.push({
@@ -108,12 +169,18 @@ export function findTargets(text: string, key: string): Target[] {
       });
       continue;
     }
+    const perPlace = PER_PLACE.exec(clauseKey);
+    if (perPlace) {
+      targets.push(...placeTargets(clauseText, clauseKey, perPlace));
+      continue;
+    }
     const m = [...clauseKey.matchAll(GOAL)].find(
       (g) => !CONDITION.test(clauseKey.slice(g.index + g[0].length)),
     );
     if (!m || RELATIVE.test(clauseKey)) continue;
-    const labelKey = clauseKey.slice(0, m.index);
-    const label = cleanLabel(clauseText.slice(0, m.index));
+    const own = { text: clauseText.slice(0, m.index), key: clauseKey.slice(0, m.index) };
+    const { text: labelText, key: labelKey } = !cleanLabel(own.text, own.key) && before ? before : own;
+    const label = cleanLabel(labelText, labelKey);
     if (!label) continue;
     const values = [Number(m[2]), ...[...m[4]!.matchAll(/\d+(?:\.\d+)?/g)].map((v) => Number(v[0]))];
     const unitWord = m[3] ?? /(?:微克[^\d]*|μg\S*|天|%)$/.exec(m[4]!)?.[0];
@@ -134,7 +201,8 @@ export function findTargets(text: string, key: string): Target[] {
 function labelMetrics(labelKey: string, unit: TargetUnit | null): TargetMetric[] {
   const hits: [number, TargetMetric][] = [];
   for (const [pattern, metric] of METRICS) {
-    for (const h of labelKey.matchAll(new RegExp(pattern.source, 'g'))) {
+    if (!speaksOf(metric, labelKey)) continue;
+    for (const h of labelKey.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))) {
       const named = refine(metric, labelKey, unit);
       if (!hits.some(([at, m]) => m === named && Math.abs(at - h.index) < 12)) hits.push([h.index, named]);
     }

@@ -24,6 +24,22 @@ describe('splitUnits', () => {
     ]);
   });
 
+  it('keeps place names that share the suffix of the government body after them with it', () => {
+    expect(split('市经信委、临汾、侯马、洪洞经济开发区管委会')).toEqual([
+      '市经信委',
+      '临汾、侯马、洪洞经济开发区管委会',
+    ]);
+    expect(split('各县、区人民政府')).toEqual(['各县、区人民政府']);
+  });
+
+  it('keeps short names before any other unit as names of their own', () => {
+    expect(split('公安、交通、城管部门')).toEqual(['公安', '交通', '城管部门']);
+    expect(split('公安、交通、区环保局')).toEqual(['公安', '交通', '区环保局']);
+    expect(split('区住建局、城管、各镇（街道）')).toEqual(['区住建局', '城管', '各镇（街道）']);
+    expect(split('交警、区公安分局')).toEqual(['交警', '区公安分局']);
+    expect(split('区环保局、城管')).toEqual(['区环保局', '城管']);
+  });
+
   it('drops the 等 that closes a list', () => {
     expect(split('市发改委、市自然资源和规划局等')).toEqual(['市发改委', '市自然资源和规划局']);
   });
@@ -35,6 +51,25 @@ describe('findUnitSegments', () => {
       { lead: ['区环保局', '区社管办'], cooperating: [], responsible: [], note: null },
     ]);
     expect(blocks('责任部门：各镇（街道）')[0]!.responsible).toEqual(['各镇（街道）']);
+  });
+
+  it('reads an inline group whose responsible units share one suffix', () => {
+    expect(
+      blocks('(市环保局牵头,市经信委、市住房和城乡建设局配合,临汾、侯马、洪洞经济开发区管委会负责落实)'),
+    ).toEqual([
+      {
+        lead: ['市环保局'],
+        cooperating: ['市经信委', '市住房和城乡建设局'],
+        responsible: ['临汾、侯马、洪洞经济开发区管委会'],
+        note: null,
+      },
+    ]);
+  });
+
+  it('reads two keywords in one bracket, separated by a comma', () => {
+    expect(blocks('(牽頭單位:區經信局、發改局,責任單位:各鄉鎮街道園區)')).toEqual([
+      { lead: ['區經信局', '發改局'], cooperating: [], responsible: ['各鄉鎮街道園區'], note: null },
+    ]);
   });
 
   it('reads several keywords on one line', () => {

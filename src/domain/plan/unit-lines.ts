@@ -82,20 +82,34 @@ function cleanUnit(name: string): string {
 }
 
 /** "各县、区人民政府" is one group: a lone 县/区/乡/镇 before 、 belongs to the next name. */
-const ADMIN_FRAGMENT = /^各?[县市区乡镇](?:、[县市区乡镇])*$/;
+const ADMIN_FRAGMENT = /^各?[县市区乡镇]$/;
+/** "临汾、侯马、洪洞经济开发区管委会": short place names without a unit suffix share the suffix of
+ *  the government body that follows them — only such a body ("公安、交通、区环保局" are three). */
+const PLACE_FRAGMENT = /^[\u4e00-\u9fff]{1,6}$/;
+const GOVERNMENT_BODY = /(?:人民政府|政府|管委会|管理委员会|办事处)$/;
 
 /** Splits a printed list of units on 、 ， , ； (never inside brackets) and keeps names as printed. */
 export function splitUnits(text: string, key: string): string[] {
   const names: string[] = [];
-  let pending = '';
+  // Fragments waiting for the name they may belong to: [as printed, folded].
+  let pending: [string, string][] = [];
   for (const [from, to] of splitTopLevel(key, '、,;。')) {
-    const name = cleanUnit(pending ? `${pending}、${text.slice(from, to)}` : text.slice(from, to));
-    pending = '';
-    if (ADMIN_FRAGMENT.test(name)) pending = name;
-    else if (name) names.push(name);
+    const name = cleanUnit(text.slice(from, to));
+    const nameKey = cleanUnit(key.slice(from, to));
+    if (!name) continue;
+    if (ADMIN_FRAGMENT.test(nameKey) || (PLACE_FRAGMENT.test(nameKey) && !UNIT_SUFFIX.test(nameKey))) {
+      pending.push([name, nameKey]);
+      continue;
+    }
+    const shared = GOVERNMENT_BODY.test(nameKey)
+      ? pending
+      : pending.filter(([, k]) => ADMIN_FRAGMENT.test(k));
+    names.push(...pending.filter((p) => !shared.includes(p)).map(([n]) => n));
+    names.push([...shared.map(([n]) => n), name].join('、'));
+    pending = [];
   }
-  if (pending) names.push(pending);
-  return names;
+  // Fragments that no unit name followed were names of their own.
+  return [...names, ...pending.map(([n]) => n)];
 }
 
 /** Whether a printed name reads like a unit (an office, a township, a company), not a phrase. */
