@@ -266,11 +266,13 @@ export const en: Record<MessageKey, string> = {
   'import.file': 'Choose a file (.txt / .docx / .pdf)',
   'import.parse': 'Read',
   'import.editSource': 'Edit the text',
-  'import.placeholder': 'Paste the text of a plan here, or choose a file',
+  'import.placeholder':
+    'Paste the text of a plan here, or a task table copied from Word, WPS or Excel, or choose a file',
   'import.hint':
     'Paste or choose a plan, then Read: its tasks appear on the right; click one to see its lines in the text, correct numbers, titles, deadlines and units in place, and save to the ledger.',
   'import.empty': 'Nothing to read: paste the text of a plan or choose a file',
-  'import.noTasks': 'No tasks found: is this the text of a plan (tasks numbered 一、 (一) 1. …)?',
+  'import.noTasks':
+    'No tasks found: is this the text of a plan (tasks numbered 一、 (一) 1. …) or a task table with a header row (序号, 工作任务, 牵头单位, 完成时限 …)?',
   'import.news': 'This is a news report: {targets} targets, no tasks to import',
   'import.file.empty': 'The file “{name}” is empty',
   'import.file.binary': 'The file “{name}” is not text. Upload .txt or .docx, or paste the text',

@@ -262,11 +262,13 @@ export const zhCN = {
   'import.file': '选择文件（.txt / .docx / .pdf）',
   'import.parse': '识别',
   'import.editSource': '修改原文',
-  'import.placeholder': '在此粘贴方案正文（如《XX区大气污染防治攻坚行动方案》），或选择文件',
+  'import.placeholder':
+    '在此粘贴方案正文（如《XX区大气污染防治攻坚行动方案》），或从 Word、WPS、Excel 复制的任务清单表格，或选择文件',
   'import.hint':
     '粘贴或选择方案后点“识别”：右侧列出识别出的任务，点击任务可在左侧原文中定位，可直接修改编号、标题、时限和单位，核对后保存到台账。',
   'import.empty': '没有内容：请粘贴方案正文或选择文件',
-  'import.noTasks': '没有识别出任务：请确认是方案正文（含“一、”“（一）”“1.”等编号的任务）',
+  'import.noTasks':
+    '没有识别出任务：请确认是方案正文（含“一、”“（一）”“1.”等编号的任务），或带“序号、工作任务、牵头单位、完成时限”等表头的任务清单表格',
   'import.news': '这是一篇新闻报道：识别出目标 {targets} 项，没有可导入的任务',
   'import.file.empty': '文件“{name}”是空的',
   'import.file.binary': '文件“{name}”不是文本文件。请上传 .txt 或 .docx，或直接粘贴正文',

@@ -6,7 +6,7 @@ import { joinBrokenLines } from './line-joining';
 import { issuerFromDocNumber, periodOf, planYearOf, readHeader, regionOf, type Header } from './metadata';
 import { physicalLines, type Line } from './normalize-text';
 import { findTargets } from './targets';
-import { readTasks } from './tasks';
+import { readTasks, type TaskWithSource } from './tasks';
 import type { ParsedDocument, ParsedDocumentWithSources, Plan, SourceRange, Target } from './types';
 
 interface Part {
@@ -31,18 +31,28 @@ function planStarts(lines: Line[]): number[] {
   return starts;
 }
 
-/** Splits a plan into its first-level parts; lines after the body (attachments, 抄送) are dropped. */
-function partsOf(lines: Line[]): { preamble: Line[]; parts: Part[] } {
+/** Splits a plan into its first-level parts; the lines after the body (attachments, 抄送) are its
+ *  annex, without their 附件/抄送 lines. */
+function partsOf(lines: Line[]): { preamble: Line[]; parts: Part[]; annex: Line[] } {
   const preamble: Line[] = [];
   const parts: Part[] = [];
-  for (const line of lines) {
-    if (isEndOfBody(line.key)) break;
+  const end = lines.findIndex((l) => isEndOfBody(l.key));
+  for (const line of end < 0 ? lines : lines.slice(0, end)) {
     if (line.chrome) continue;
     if (readMarker(line.key)?.level === 1) parts.push({ heading: line, lines: [line] });
     else if (parts.length) parts[parts.length - 1]!.lines.push(line);
     else preamble.push(line);
   }
-  return { preamble, parts };
+  const annex = end < 0 ? [] : lines.slice(end).filter((l) => !l.chrome && !isEndOfBody(l.key));
+  return { preamble, parts, annex };
+}
+
+/** A notice whose tasks are all in an annexed task list (重点任务清单) has them read from there; an
+ *  annex repeating the body's tasks, or holding tasks without units, is not read. */
+function annexTasks(annex: Line[], year: number | null): TaskWithSource[] {
+  const first = annex.findIndex((l) => readMarker(l.key) !== null);
+  const tasks = first >= 0 ? readTasks(annex.slice(first), year) : [];
+  return tasks.some((t) => t.task.assignments.length) ? tasks : [];
 }
 
 function partTitle(line: Line): string {
@@ -73,12 +83,13 @@ function targetsIn(lines: Line[]): Target[] {
 }
 
 function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled: boolean) {
-  const { preamble, parts } = partsOf(titled ? lines.slice(1) : lines);
+  const { preamble, parts, annex } = partsOf(titled ? lines.slice(1) : lines);
   // A plan that is not followed by its own "一、" (a news report quoting it) may still print its title.
   const titleLine = titled ? lines[0] : lines.find((l) => !l.chrome && isTitleLine(l.key));
   const title = titleLine?.text ?? header.noticeTitle ?? fallback.noticeTitle;
   // Without first-level parts, tasks are numbered straight away and the lines before them are the
-  // preamble; a text with no numbering at all is a report, read whole for its targets.
+  // preamble; a text with no numbering at all is a report, its body read whole for its targets (an
+  // annexed task list states measures, not the plan's targets).
   const firstMarker = preamble.findIndex((l) => readMarker(l.key) !== null);
   const taskLines = parts.length
     ? parts.filter((p) => !isNonTaskPart(partTitle(p.heading!))).flatMap((p) => p.lines)
@@ -89,7 +100,7 @@ function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled:
     ? targetLines(parts)
     : firstMarker >= 0
       ? preamble.slice(0, firstMarker)
-      : lines;
+      : preamble;
   const preambleKey = preamble.map((l) => l.key).join('。');
   const issuedOn = header.issuedOn ?? fallback.issuedOn;
   const docNumber = header.docNumber ?? fallback.docNumber;
@@ -97,7 +108,8 @@ function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled:
   const year = planYearOf(title, period, issuedOn, [...preamble, ...goalLines].map((l) => l.key).join('。'));
   const issuer = header.issuer ?? fallback.issuer;
   const region = regionOf(title, issuer);
-  const tasks = taskLines.length ? readTasks(taskLines, year) : [];
+  const bodyTasks = taskLines.length ? readTasks(taskLines, year) : [];
+  const tasks = bodyTasks.length ? bodyTasks : annexTasks(annex, year);
   const plan: Plan = {
     title,
     doc_number: docNumber,

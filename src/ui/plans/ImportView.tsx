@@ -3,6 +3,7 @@
 // deadlines in place, and save. Saving the same 文号 again offers to update that plan.
 import { useMemo, useState } from 'react';
 import { parsePlanWithSources } from '../../domain/plan/plan-parser';
+import { withTsvTables } from '../../domain/plan/tsv-tables';
 import type { ParsedDocumentWithSources, Plan } from '../../domain/plan/types';
 import type { ExistingPlan, ImportPlanResult } from '../../domain/ledger/ledger-types';
 import type { DistrictEntry } from '../../domain/ledger/types';
@@ -12,6 +13,7 @@ import { useBackend } from '../../data/backend-context';
 import { toBackendError } from '../../data/backend';
 import { useI18n } from '../../i18n/i18n';
 import { PlanFileError, readPlanFile } from './read-plan-file';
+import { htmlPlanText } from './html-plan-text';
 import { PlanEditor } from './PlanEditor';
 import { SourceLines } from './SourceLines';
 
@@ -62,9 +64,12 @@ export function ImportView({ onSaved, onOpenLedger, onClose }: Props) {
     setClientId(crypto.randomUUID());
   };
 
-  const recognise = (source: string) => {
+  const recognise = (input: string) => {
     setMessage(null);
-    if (!source.trim()) return setMessage({ kind: 'error', text: t('import.empty') });
+    if (!input.trim()) return setMessage({ kind: 'error', text: t('import.empty') });
+    // A task table pasted as tab-separated rows is read as task lines, shown as such in the source.
+    const source = withTsvTables(input);
+    if (source !== input) setText(source);
     const doc = parsePlanWithSources(source, fileName);
     const tasks = doc.document.plans.reduce((n, p) => n + p.tasks.length, 0);
     if (doc.document.kind === 'news' || tasks === 0) {
@@ -190,6 +195,15 @@ export function ImportView({ onSaved, onOpenLedger, onClose }: Props) {
               value={text}
               placeholder={t('import.placeholder')}
               onChange={(e) => setText(e.target.value)}
+              onPaste={(e) => {
+                // A table copied from Word, WPS or Excel comes with its HTML: read as task lines.
+                const html = e.clipboardData.getData('text/html');
+                const pasted = html ? htmlPlanText(html) : null;
+                if (!pasted?.taskTable) return;
+                e.preventDefault();
+                const { value, selectionStart, selectionEnd } = e.currentTarget;
+                setText(value.slice(0, selectionStart) + pasted.text + value.slice(selectionEnd));
+              }}
               data-testid="import-text"
             />
           )}

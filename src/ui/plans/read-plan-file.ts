@@ -1,9 +1,10 @@
 // The text of a plan file the user uploads: plain text (UTF-8 or GB18030), Word .docx through
-// mammoth, and the text layer of a PDF through pdf.js (both loaded on first use, in their own
-// chunks). Anything else is refused with a reason.
+// mammoth's HTML (its task tables keep their rows and columns), and the text layer of a PDF through
+// pdf.js (both loaded on first use, in their own chunks). Anything else is refused with a reason.
 import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { decodePlanText, type PlanFileRefusal } from '../../domain/plan/plan-file';
 import { pdfLines, type PdfTextItem } from '../../domain/plan/pdf-lines';
+import { htmlPlanText } from './html-plan-text';
 
 export type PlanFileProblem = PlanFileRefusal | 'unsupported' | 'unreadable' | 'no_text';
 
@@ -54,7 +55,12 @@ export async function readPlanFile(file: File): Promise<string> {
     let text: string;
     try {
       const mammoth = await import('mammoth');
-      text = (await mammoth.extractRawText({ arrayBuffer: await file.arrayBuffer() })).value;
+      const html = await mammoth.convertToHtml(
+        { arrayBuffer: await file.arrayBuffer() },
+        // Pictures are not text: an empty src spares encoding each one as a data URI.
+        { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
+      );
+      text = htmlPlanText(html.value).text;
     } catch {
       throw new PlanFileError('unreadable', file.name);
     }

@@ -1,0 +1,194 @@
+// A task table (重点任务清单, 任务分解表) as plan text the parser reads: one numbered task line per row
+// ("3. 任务。措施。完成时限：…前。") followed by its 牵头单位/配合单位/责任单位 lines, and a （一） section
+// line wherever the 类别 column changes. The table arrives as rows of cells with merged cells
+// already expanded (every row has all its cells); a cell's paragraphs are separated by "\n".
+import { fold } from './normalize-text';
+
+type Column =
+  'number' | 'category' | 'task' | 'measures' | 'lead' | 'cooperating' | 'responsible' | 'deadline';
+
+// Names are matched whole, folded, without spaces and without a bracketed or 及责任人 tail.
+const COLUMN_NAMES: [Column, RegExp][] = [
+  ['number', /^(?:序号|编号|序|项次|no\.?)$/i],
+  [
+    'category',
+    /^(?:类别|类型|分类|任务类别|任务类型|重点领域|领域|工作领域|治理领域|专项|方面|板块|项目类别|行业|攻坚领域)$/,
+  ],
+  [
+    'task',
+    /^(?:工作任务|重点任务|主要任务|任务名称|任务|工作事项|事项|重点工作|工作名称|项目名称|项目|攻坚任务|治理任务|任务事项)$/,
+  ],
+  [
+    'measures',
+    /^(?:具体措施|工作措施|主要措施|措施|工作内容|任务内容|具体内容|主要内容|内容|工作要求|具体要求|要求|目标要求|工作目标|目标任务|具体任务|任务要求|完成标准|工作标准|治理措施|整治措施|整改措施|落实措施|推进措施)$/,
+  ],
+  ['lead', /^(?:牵头单位|牵头部门|牵头责任单位|牵头)$/],
+  ['cooperating', /^(?:配合单位|配合部门|协办单位|协助单位|参与单位|配合)$/],
+  [
+    'responsible',
+    /^(?:责任单位|责任部门|落实单位|责任主体|实施单位|主责单位|承办单位|完成单位|责任科室|具体责任单位)$/,
+  ],
+  [
+    'deadline',
+    /^(?:完成时限|完成时间|时间节点|时限|时间要求|完成期限|截止时间|时限要求|进度安排|时间安排|完成时限要求|办结时限|整改时限)$/,
+  ],
+];
+
+const UNIT_COLUMNS = ['lead', 'cooperating', 'responsible'] as const;
+const UNIT_LABELS = { lead: '牵头单位', cooperating: '配合单位', responsible: '责任单位' } as const;
+const CN_DIGITS = '一二三四五六七八九';
+
+export interface TaskTableOptions {
+  /**
+   * Blank unit cells repeat the unit above. Only for tables without merge information (TSV copied
+   * from Excel leaves a merged cell's value in its top cell and blanks below); a table whose merged
+   * cells were expanded means a blank cell is empty. The 类别 column always holds until it changes.
+   */
+  fillDown: boolean;
+}
+
+function columnOf(cell: string): Column | null {
+  const name = fold(cell)
+    .replace(/\s+/g, '')
+    .replace(/\([^()]*\)$|及?(?:责任人|联系人)$|[:*]$/g, '');
+  return COLUMN_NAMES.find(([, pattern]) => pattern.test(name))?.[0] ?? null;
+}
+
+function isHeader(row: string[]): boolean {
+  const columns = new Set(row.map(columnOf));
+  const text = columns.has('task') || columns.has('measures');
+  return text && (UNIT_COLUMNS.some((c) => columns.has(c)) || columns.has('deadline'));
+}
+
+/** A row of column names only, e.g. "牵头 | 配合" under a merged "责任单位" (or equal to the cell above). */
+function isSubHeader(row: string[], above: string[]): boolean {
+  const named = row.filter((cell, i) => cell.trim() && cell !== above[i]);
+  return named.length > 0 && named.every((cell) => columnOf(cell) !== null);
+}
+
+/** "第一", "一、", "（一）", "一": a 序号 that numbers a group of tasks, not a task. */
+const GROUP_NUMBER = /^(?:第?[一二三四五六七八九十]{1,3}[、.]?|\([一二三四五六七八九十]{1,3}\))$/;
+const LEADING_MARKER =
+  /^(?:第?[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[.、])\s*/;
+
+function chineseNumber(n: number): string {
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  const tensPart = tens === 0 ? '' : tens === 1 ? '十' : `${CN_DIGITS[tens - 1]}十`;
+  return tensPart + (ones ? CN_DIGITS[ones - 1]! : '');
+}
+
+/** A cell's text with blank paragraphs dropped and spaces trimmed; dashes and 无 mean empty. */
+function paragraphs(cell: string | undefined): string[] {
+  const parts = (cell ?? '')
+    .split('\n')
+    .map((p) => p.replace(/\t/g, ' ').trim())
+    .filter(Boolean);
+  return parts.length === 1 && /^[-—－/／无]+$/.test(parts[0]!) ? [] : parts;
+}
+
+/** Paragraphs of text cells run on as sentences; a paragraph without an ending gets "；". */
+function sentences(parts: string[]): string {
+  return parts
+    .map((p, i) => (i < parts.length - 1 && !/[。；;！!？?，,：:]$/.test(p) ? `${p}；` : p))
+    .join('');
+}
+
+/** Each paragraph of a unit cell is one unit or a list of them. */
+function unitList(parts: string[]): string {
+  return parts.map((p) => p.replace(/[、，,；;。\s]+$/, '')).join('、');
+}
+
+/** Dates of a 完成时限 cell read as deadlines: "12月31日" → "12月31日前" (a bare day is not one), and
+ *  a bare month means its end: "2019年10月" → "2019年10月底前". */
+const COLUMN_DATE =
+  /\d{1,2}月份?(?:\d{1,2}日|上旬|中旬|下旬|底|末|(?![\d上中下底末]))|年(?:底|末)|[上下]半年|季度(?:末|底)?/g;
+
+function deadlinePhrase(text: string): string {
+  // Matched on the folded text (full-width digits), which has the same length as the text.
+  const key = fold(text);
+  let out = '';
+  let at = 0;
+  for (const m of key.matchAll(COLUMN_DATE)) {
+    const end = m.index + m[0].length;
+    out += text.slice(at, end);
+    if (/月份?$/.test(m[0])) out += '底';
+    if (!/^(?:之前|以前|前|起|开始|以来|之后|以后)/.test(key.slice(end))) out += '前';
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+function withStop(text: string): string {
+  return /[。！!？?；;]$/.test(text) ? text : `${text}。`;
+}
+
+/** The plan lines of a task table; null when no row reads as its header. */
+export function taskTableLines(rows: string[][], options: TaskTableOptions): string[] | null {
+  const headerAt = rows.findIndex(isHeader);
+  if (headerAt < 0) return null;
+  let columns = rows[headerAt]!.map(columnOf);
+  let first = headerAt + 1;
+  // A two-row header: the lower row names the columns a merged cell above covers.
+  while (first < rows.length && isSubHeader(rows[first]!, rows[first - 1]!)) {
+    columns = columns.map((c, i) => columnOf(rows[first]![i] ?? '') ?? c);
+    first++;
+  }
+  const cellsOf = (row: string[], column: Column): string[] =>
+    columns.flatMap((c, i) => (c === column ? paragraphs(row[i]) : []));
+
+  // Rows above the header (a title row, "附件1") stay as text.
+  const lines = rows
+    .slice(0, headerAt)
+    .flatMap((row) => [...new Set(row.map((c) => paragraphs(c).join('')).filter(Boolean))]);
+  let above: Partial<Record<(typeof UNIT_COLUMNS)[number], string>> = {};
+  let section = '';
+  let sections = 0;
+  let tasks = 0;
+  const openSection = (title: string): void => {
+    const text = title.slice(LEADING_MARKER.exec(fold(title))?.[0].length ?? 0).trim();
+    if (!text || text === section) return;
+    section = text;
+    lines.push(`（${chineseNumber(++sections)}）${text}`);
+  };
+
+  for (const row of rows.slice(first)) {
+    const values = row.map((c) => paragraphs(c).join(''));
+    const filled = values.filter(Boolean);
+    if (!filled.length || isHeader(row) || /^(?:合计|小计|总计|共计|注[:：]|备注[:：])/.test(filled[0]!))
+      continue;
+    // A row across the table (one value in every cell, or alone in the first) is a group heading.
+    const distinct = new Set(filled);
+    const number = fold(cellsOf(row, 'number').join(''));
+    const acrossFirst = values[0] !== '' && columns[0] !== 'task' && columns[0] !== 'measures';
+    if (
+      (distinct.size === 1 && (filled.length > 1 || acrossFirst) && !/^\d/.test(number)) ||
+      GROUP_NUMBER.test(number)
+    ) {
+      openSection(filled.find((v) => !GROUP_NUMBER.test(fold(v))) ?? '');
+      // No merged cell reaches across such a row.
+      above = {};
+      continue;
+    }
+    const category = cellsOf(row, 'category').join('');
+    if (category) openSection(category);
+    const task = sentences(cellsOf(row, 'task'));
+    const measures = sentences(cellsOf(row, 'measures'));
+    if (!task && !measures) continue;
+    tasks++;
+    const printed = /^(\d{1,3})[.、]?$/.exec(number)?.[1];
+    let line = `${printed ?? tasks}. `;
+    if (task) line += `${task.replace(/[。.，,；;：:\s]+$/, '')}。`;
+    if (measures) line += withStop(measures);
+    const deadline = sentences(cellsOf(row, 'deadline'));
+    if (deadline) line += withStop(`完成时限：${deadlinePhrase(deadline)}`);
+    lines.push(line);
+    for (const role of UNIT_COLUMNS) {
+      let units = unitList(cellsOf(row, role));
+      if (!units && options.fillDown) units = above[role] ?? '';
+      above[role] = units;
+      if (units) lines.push(`${UNIT_LABELS[role]}：${units}`);
+    }
+  }
+  return tasks ? lines : null;
+}
