@@ -79,6 +79,21 @@ const RULE = /^[-=_*—─·•.。\s]{3,}$/;
 const CHROME =
   /^(?:索\s*引\s*号|主\s*题\s*分\s*类|发\s*布\s*机\s*构|发\s*文\s*机\s*关|文\s*号\s*:|发\s*文\s*字\s*号|成\s*文\s*日\s*期|发\s*布\s*日\s*期|体\s*裁|标\s*签|关\s*键\s*词|主\s*题\s*词|信\s*息\s*来\s*源|信\s*息\s*分\s*类|效\s*力\s*状\s*态|名\s*称\s*:|留言与评论|验证码|打印此文|打印本页|关闭窗口|【?打印】?|【?关闭】?|保存为word|字号|字体大小|分享到?|浏览(?:次数|量)|访问量|阅读量|来源\s*:|(?:添加|发布|更新|发表)?时间\s*:|日期\s*:|扫一扫|责任编辑|上一篇|下一篇|相关(?:链接|文档|文章|阅读)|当前位置|您当前(?:所在)?的?位置|首页\s*>|附件下载|文档评论|评论|暂无评论|本文为转载)/;
 
+// Document-sharing sites (文库, 公文网) print the file name, a counter row and buttons above the text:
+// "XX方案.docx", "VIP专免", "2024-07-01 999+ 15.35KB 4 页 海报", "侵权投诉".
+const FILE_NAME = /^[^\s,。;:]{2,80}\.(?:docx?|pdf|wps|pptx?|xlsx?|txt)$/i;
+const FILE_SIZE = /\d(?:\.\d+)?\s*[KM]B\b/i;
+const PAGE_COUNT = /\d+\s*页|\d{4}-\d{1,2}-\d{1,2}/;
+const SHARING_BUTTONS = /^(?:VIP\S{0,4}|侵权投诉|举报|下载(?:文档)?|海报|收藏|分享|原创力文档|免费下载)$/i;
+
+function isSharingSiteChrome(key: string): boolean {
+  return (
+    FILE_NAME.test(key) ||
+    SHARING_BUTTONS.test(key) ||
+    (key.length <= 60 && !/[。,;]/.test(key) && FILE_SIZE.test(key) && PAGE_COUNT.test(key))
+  );
+}
+
 /** Physical lines with markup, page numbers and blank lines removed; chrome is marked, not dropped. */
 export function physicalLines(input: string): Line[] {
   const lines: Line[] = [];
@@ -90,7 +105,8 @@ export function physicalLines(input: string): Line[] {
     const text = collapseSpaces(raw);
     if (!text || /^\?+$/.test(text) || PAGE_NUMBER.test(text) || RULE.test(text)) return;
     const key = fold(text);
-    const chrome = CHROME.test(key) || /【(?:打印|关闭)|打印本页|关闭窗口/.test(key);
+    const chrome =
+      CHROME.test(key) || /【(?:打印|关闭)|打印本页|关闭窗口/.test(key) || isSharingSiteChrome(key);
     lines.push({ text, key, raw, start: index, end: index, heading, chrome });
   });
   return lines;

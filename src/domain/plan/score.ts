@@ -1,8 +1,11 @@
 // Compares a parsed document with its gold annotation (data/plans/GOLD_SCHEMA.md).
-// - Assignments: an assignment matches when plan index + task number + scope + the three unit
+// Tasks are paired by their number as printed (GOLD_SCHEMA.md); numbering may restart under each
+// section (1–6 under （八）, 1–5 under （九）), so the n-th task numbered "1" pairs with the n-th gold
+// task numbered "1" (taskKeys).
+// - Assignments: an assignment matches when plan index + task key + scope + the three unit
 //   sets are equal (as multisets); precision, recall and F1 over all assignments.
 // - Deadlines: a gold task counts as correct when the parsed task with the same plan index and
-//   number has the same set of deadlines.
+//   task key has the same set of deadlines.
 // - Targets: a gold target counts as correct when the same plan has a parsed target with equal
 //   metric, op, value and unit (the label is free text and not compared); parsed targets left
 //   over are extra. Accuracy = correct / (gold + extra).
@@ -29,14 +32,33 @@ function sorted(names: string[]): string {
   return [...names].sort().join('、');
 }
 
-export function assignmentKey(planIndex: number, taskNumber: string, a: Assignment): string {
-  return `plan ${planIndex} task ${taskNumber} scope ${a.scope ?? '-'} | lead ${sorted(a.lead_units)} | cooperating ${sorted(a.cooperating_units)} | responsible ${sorted(a.responsible_units)}`;
+/** One key per task, in order: its number, and for the n-th repeat of a number (n ≥ 2) "1#n".
+ *  Parsed and gold tasks with the same key are the ones compared. */
+export function taskKeys(tasks: { number: string }[]): string[] {
+  const seen = new Map<string, number>();
+  return tasks.map(({ number }) => {
+    const n = (seen.get(number) ?? 0) + 1;
+    seen.set(number, n);
+    return n === 1 ? number : `${number}#${n}`;
+  });
+}
+
+/** Each gold task with the parsed task of the same key (see taskKeys), or undefined. */
+export function pairTasks<T extends { number: string }>(parsed: T[], gold: T[]): [T, T | undefined][] {
+  const byKey = new Map(taskKeys(parsed).map((k, i) => [k, parsed[i]!] as const));
+  const goldKeys = taskKeys(gold);
+  return gold.map((g, i) => [g, byKey.get(goldKeys[i]!)]);
+}
+
+export function assignmentKey(planIndex: number, taskKey: string, a: Assignment): string {
+  return `plan ${planIndex} task ${taskKey} scope ${a.scope ?? '-'} | lead ${sorted(a.lead_units)} | cooperating ${sorted(a.cooperating_units)} | responsible ${sorted(a.responsible_units)}`;
 }
 
 function assignmentKeys(doc: ParsedDocument): string[] {
-  return doc.plans.flatMap((plan, p) =>
-    plan.tasks.flatMap((task) => task.assignments.map((a) => assignmentKey(p, task.number, a))),
-  );
+  return doc.plans.flatMap((plan, p) => {
+    const keys = taskKeys(plan.tasks);
+    return plan.tasks.flatMap((task, t) => task.assignments.map((a) => assignmentKey(p, keys[t]!, a)));
+  });
 }
 
 /** Multiset difference: items of `a` not matched by an item of `b`. */
@@ -78,9 +100,8 @@ export function scoreDocument(parsed: ParsedDocument, gold: ParsedDocument): Doc
 
   gold.plans.forEach((goldPlan, p) => {
     const plan: Plan | undefined = parsed.plans[p];
-    for (const task of goldPlan.tasks) {
+    for (const [task, found] of pairTasks(plan?.tasks ?? [], goldPlan.tasks)) {
       deadlines.total++;
-      const found = plan?.tasks.find((t) => t.number === task.number);
       if (found && sorted(found.deadlines) === sorted(task.deadlines)) deadlines.correct++;
     }
     const goldTargets = goldPlan.targets.map(targetKey);

@@ -4,6 +4,7 @@
 import { findDeadlines } from './deadlines';
 import { readMarker, scopeLabel, type Level } from './headings';
 import { fold, type Line } from './normalize-text';
+import { splitRunOnTasks } from './run-on-tasks';
 import type { Assignment, SourceRange, Task } from './types';
 import { findUnitSegments, standingRule, startsWithUnitKeyword, type UnitBlock } from './unit-lines';
 
@@ -29,6 +30,8 @@ interface Section {
   source: SourceRange;
   tasks: TaskWithSource[];
   blocks: Event[];
+  /** Text of the lines under the heading outside unit statements, for a part without tasks. */
+  key: string;
 }
 
 const TERMINATOR = /[。:!?]/;
@@ -97,9 +100,10 @@ function assignments(events: Event[]): Assignment[] {
 }
 
 /** Reads the tasks of the given task-part lines (first-level headings included). */
-export function readTasks(lines: Line[], planYear: number | null): TaskWithSource[] {
+export function readTasks(partLines: Line[], planYear: number | null): TaskWithSource[] {
   // Tasks are the 1. items; a plan numbering nothing below （一） has its （一） parts as tasks.
-  const taskLevel: Level = lines.some((l) => readMarker(l.key)?.level === 3) ? 3 : 2;
+  const taskLevel: Level = partLines.some((l) => readMarker(l.key)?.level === 3) ? 3 : 2;
+  const lines = taskLevel === 3 ? splitRunOnTasks(partLines, taskLevel) : partLines;
   // Sub-items are the next level down; a plan with no （1） items numbers them 1) or ①.
   const levels = new Set(lines.map((l) => readMarker(l.key)?.level));
   const subLevel = taskLevel === 2 ? 3 : levels.has(5) && !levels.has(4) ? 5 : 4;
@@ -159,7 +163,7 @@ export function readTasks(lines: Line[], planYear: number | null): TaskWithSourc
           number: marker ? section.label.slice(0, marker.label.length) : section.label,
           title: section.text,
           section: null,
-          deadlines: [],
+          deadlines: findDeadlines(section.key, planYear),
           assignments: assignments(section.blocks),
         },
         source: section.source,
@@ -196,6 +200,7 @@ export function readTasks(lines: Line[], planYear: number | null): TaskWithSourc
       }
     }
     if (task) task.key += `${plain}。`;
+    else if (section) section.key += `${plain}。`;
     const firstUnit = segments[0]?.start ?? key.length;
     if (/[^\s。,;:、.()]/.test(key.slice(0, firstUnit))) open = null;
     events.sort((a, b) => a[0] - b[0]).forEach(([, apply]) => apply());
@@ -217,6 +222,7 @@ export function readTasks(lines: Line[], planYear: number | null): TaskWithSourc
         source: { startLine: line.start, endLine: line.end },
         tasks: [],
         blocks: [],
+        key: '',
       };
       continue;
     }

@@ -175,3 +175,24 @@ describe('role verbs under a 牵头单位 label', () => {
     ]);
   });
 });
+
+describe('a further field after the units', () => {
+  it('ends the list at "完成时间:" and leaves the date outside the statement', () => {
+    const text = '完成葛山森林公园规划。责任单位:市林业局、西山街办,完成时间:2009年9月30日前。';
+    const [segment] = findUnitSegments(text, fold(text));
+    expect(segment!.block.responsible).toEqual(['市林业局', '西山街办']);
+    expect(text.slice(segment!.end)).toBe(',完成时间:2009年9月30日前。');
+  });
+
+  it('also ends it at "；整改时限：" and "完成时限:"', () => {
+    expect(blocks('责任单位：县环保局；整改时限：2018年12月底前')[0]!.responsible).toEqual(['县环保局']);
+    expect(blocks('牵头单位:县住建局 完成时限:2018年底')[0]!.lead).toEqual(['县住建局']);
+  });
+
+  it('does not cut a unit whose name merely contains 时间 without a colon', () => {
+    expect(blocks('责任单位:市时间服务中心、市环保局')[0]!.responsible).toEqual([
+      '市时间服务中心',
+      '市环保局',
+    ]);
+  });
+});

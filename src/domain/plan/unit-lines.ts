@@ -187,11 +187,20 @@ function parseKeywords(text: string, key: string, from: number, to: number): Uni
     }
     value = value.slice(first![0], first![1]);
     valueKey = valueKey.slice(first![0], first![1]);
+    // "责任单位:市建委,完成时间:2009年5月30日前": a further field of the row ends the list.
+    const field = FIELD_AFTER_UNITS.exec(valueKey);
+    if (field) {
+      value = value.slice(0, field.index);
+      valueKey = valueKey.slice(0, field.index);
+    }
     const kept = withoutUnbalancedClosers(valueKey);
     addLabelledUnits(block, role, value.slice(0, kept), valueKey.slice(0, kept));
   });
   return block;
 }
+
+/** A non-unit field printed after a list of units on the same line: "，完成时间：…", "；整改时限：…". */
+const FIELD_AFTER_UNITS = /[,;\s]+(?:完成|整改|办结)?(?:时间|时限|期限)(?:节点|要求)?\s*:/;
 
 /** "区住建局（牵头）": a role printed in brackets after one name of a labelled list. */
 const ROLE_MARK = /[(（](牵头|牵头单位|牵头部门|配合|配合单位|配合部门)[)）]$/;
@@ -270,7 +279,10 @@ export function findUnitSegments(text: string, key: string): UnitSegment[] {
       (i === 0 || /[。;.\s]/.test(key[i - 1]!)) &&
       KEYWORD_HERE.test(key)
     ) {
-      segments.push({ start: i, end: key.length, block: parseKeywords(text, key, i, key.length) });
+      // The statement runs to the end of the line, or to a further field of the row ("，完成时间：").
+      const field = FIELD_AFTER_UNITS.exec(key.slice(i));
+      const end = field ? i + field.index : key.length;
+      segments.push({ start: i, end, block: parseKeywords(text, key, i, end) });
       break;
     }
     if (OPEN.includes(ch)) {

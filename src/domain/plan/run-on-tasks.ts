@@ -1,0 +1,78 @@
+// Tasks printed on one line: "…完成时间:2009年5月10日前。3、完成鄂州大道绿化隔离带建设。责任单位:…".
+// A web copy sometimes loses the line break before a task, so "3、" starts a task in mid-line. A
+// number in running text ("第3、4项", "1、2号线", "达到3.5万吨") must not, so a mid-line marker
+// starts a task only when all of these hold:
+// - it follows the end of a sentence (。; ! ?), outside brackets;
+// - its number is the next one of the current numbering (the last task number seen at the start of
+//   a line, reset by every higher heading, since numbering restarts under each section);
+// - the text after it reads like a task heading: a Chinese clause of a few characters, not a
+//   number, a unit or a measure.
+import { readMarker, type Level } from './headings';
+import type { Line } from './normalize-text';
+
+const OPEN = '(（《“‘〔【[';
+const CLOSE = ')）》”’〕】]';
+
+/** Index in `raw` of the character at `index` in `text` (text is raw with spaces collapsed). */
+function rawIndex(raw: string, text: string, index: number): number {
+  let j = 0;
+  for (let k = 0; k < index; k++) {
+    while (j < raw.length && raw[j] !== text[k]) j++;
+    j++;
+  }
+  while (j < raw.length && /\s/.test(raw[j]!)) j++;
+  return Math.min(j, raw.length);
+}
+
+/** A task heading after a mid-line marker: a Chinese clause of at least four characters. */
+function readsLikeTask(rest: string): boolean {
+  const clause = /^[^。;:,!?]*/.exec(rest)![0];
+  return /^[\u4e00-\u9fff《“]/.test(rest) && (clause.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 4;
+}
+
+/** Where a task starts in mid-line: the index of its number in `key`, or -1. */
+function runOnTaskAt(key: string, next: number): number {
+  let depth = 0;
+  for (let i = 1; i < key.length; i++) {
+    const ch = key[i - 1]!;
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth > 0 || !/[。;!?]/.test(ch)) continue;
+    const m = /^\s*(\d{1,3})\s*[、.](?!\d)\s*/.exec(key.slice(i));
+    if (!m || Number(m[1]) !== next) continue;
+    if (readsLikeTask(key.slice(i + m[0].length))) return i + m[0].length - m[0].trimStart().length;
+  }
+  return -1;
+}
+
+function slice(line: Line, from: number, to: number): Line {
+  const rawFrom = from === 0 ? 0 : rawIndex(line.raw, line.text, from);
+  const rawTo = to === line.text.length ? line.raw.length : rawIndex(line.raw, line.text, to);
+  return {
+    ...line,
+    text: line.text.slice(from, to).trim(),
+    key: line.key.slice(from, to).trim(),
+    raw: line.raw.slice(rawFrom, rawTo).trim(),
+  };
+}
+
+/** Splits lines where a task of the given level starts in mid-line; other lines are kept as they are. */
+export function splitRunOnTasks(lines: Line[], taskLevel: Level): Line[] {
+  const out: Line[] = [];
+  let current: number | null = null;
+  for (const line of lines) {
+    const marker = readMarker(line.key);
+    if (marker && marker.level < taskLevel) current = null;
+    if (marker?.level === taskLevel && /^\d+$/.test(marker.number)) current = Number(marker.number);
+    let rest = line;
+    while (current !== null) {
+      const at = runOnTaskAt(rest.key, current + 1);
+      if (at < 0) break;
+      out.push(slice(rest, 0, at));
+      rest = slice(rest, at, rest.text.length);
+      current++;
+    }
+    out.push(rest);
+  }
+  return out;
+}
