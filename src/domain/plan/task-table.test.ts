@@ -36,6 +36,17 @@ describe('taskTableLines', () => {
     expect(merged(rows)).toEqual(['1. 道路清扫。完成时限：年底前。', '牵头单位：区城管局']);
   });
 
+  it('reads 负责部门 as the responsible units and 时间进度 as the deadline', () => {
+    const rows = table(
+      '序号 | 工作任务 | 负责部门 | 时间进度',
+      '1 | 完善城市管理体制 | 市住建局、市城管局 | 2016年底前',
+    );
+    expect(merged(rows)).toEqual([
+      '1. 完善城市管理体制。完成时限：2016年底前。',
+      '责任单位：市住建局、市城管局',
+    ]);
+  });
+
   it('reads full-width header names and a two-row header under a merged 责任单位', () => {
     const rows = table(
       '序号 | 重点任务 | 责任单位 | 责任单位 | 完成时限',
