@@ -74,40 +74,30 @@ function periodMonth(period: string): number {
   return PERIOD_END_MONTH[quarter ? ('一二三四'[Number(quarter) - 1] ?? quarter) : period]!;
 }
 
+function mention(
+  m: RegExpMatchArray,
+  yearWord: string | undefined,
+  before: string | undefined,
+  periodEnd: boolean,
+  date: Mention['date'],
+): Mention {
+  return { at: m.index!, length: m[0].length, yearWord, before: Boolean(before), periodEnd, date };
+}
+
 /** Every date mention, in order; where two overlap, the one that starts first wins. */
 function mentions(key: string): Mention[] {
   const found: Mention[] = [];
   for (const m of key.matchAll(MONTH_DATE)) {
     const [, yearWord, month, day, part, before] = m;
-    found.push({
-      at: m.index,
-      length: m[0].length,
-      yearWord,
-      before: Boolean(before),
-      periodEnd: part === '底' || part === '末',
-      date: (year) => monthDate(year, Number(month), day, part),
-    });
+    const periodEnd = part === '底' || part === '末';
+    found.push(mention(m, yearWord, before, periodEnd, (year) => monthDate(year, Number(month), day, part)));
   }
   for (const m of key.matchAll(YEAR_END)) {
-    found.push({
-      at: m.index,
-      length: m[0].length,
-      yearWord: m[1],
-      before: Boolean(m[2]),
-      periodEnd: true,
-      date: (year) => iso(year, 12, 31),
-    });
+    found.push(mention(m, m[1], m[2], true, (year) => iso(year, 12, 31)));
   }
   for (const m of key.matchAll(PERIOD)) {
     const month = periodMonth(m[2]!);
-    found.push({
-      at: m.index,
-      length: m[0].length,
-      yearWord: m[1],
-      before: Boolean(m[3]),
-      periodEnd: true,
-      date: (year) => iso(year, month, lastDay(year, month)),
-    });
+    found.push(mention(m, m[1], m[3], true, (year) => iso(year, month, lastDay(year, month))));
   }
   found.sort((a, b) => a.at - b.at || b.length - a.length);
   return found.filter((m, i) => i === 0 || found.slice(0, i).every((p) => p.at + p.length <= m.at));
