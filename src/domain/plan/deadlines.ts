@@ -14,10 +14,12 @@ const PERIOD = new RegExp(
   'g',
 );
 const RECURRING_BEFORE = /(?:每|次|逐|按|下|隔|当)(?:年|月|季度?|半年|周)?$/;
-const START_AFTER = /^(?:起|开始|以来|之后|以后)/;
+const START_WORDS = '起|开始|以来|之后|以后';
+const START_AFTER = new RegExp(`^(?:${START_WORDS})`);
+/** What follows a date that already says it is a deadline (…前) or a start (…起). */
+export const IS_DEADLINE_OR_START = new RegExp(`^(?:之前|以前|前|${START_WORDS})`);
 /** "4月底,全面完成…": a date that opens a clause sets the time of what follows. */
 const CLAUSE_START = /(?:^|[。;,:!?])(?:到|于|在)?$/;
-const PERIOD_END_MONTH: Record<string, number> = { 上半年: 6, 下半年: 12, 一: 3, 二: 6, 三: 9, 四: 12 };
 
 /** A date mention: where it is, its year word, whether 前 follows, whether it ends a period. */
 interface Mention {
@@ -71,7 +73,8 @@ function monthDate(
 
 function periodMonth(period: string): number {
   const quarter = /([一二三四1-4])季度/.exec(period)?.[1];
-  return PERIOD_END_MONTH[quarter ? ('一二三四'[Number(quarter) - 1] ?? quarter) : period]!;
+  if (!quarter) return period === '上半年' ? 6 : 12;
+  return 3 * ('一二三四'.indexOf(quarter) + 1 || Number(quarter));
 }
 
 function mention(

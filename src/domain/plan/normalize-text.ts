@@ -86,7 +86,7 @@ const CHROME =
 const FILE_NAME = /^[^\s,。;:]{2,80}\.(?:docx?|pdf|wps|pptx?|xlsx?|txt)$/i;
 const FILE_SIZE = /\d(?:\.\d+)?\s*[KM]B\b/i;
 const PAGE_COUNT = /\d+\s*页|\d{4}-\d{1,2}-\d{1,2}/;
-const SHARING_BUTTONS = /^(?:VIP\S{0,4}|侵权投诉|举报|下载(?:文档)?|海报|收藏|分享|原创力文档|免费下载)$/i;
+const SHARING_BUTTONS = /^(?:VIP\S{0,4}|侵权投诉|举报|下载(?:文档)?|海报|收藏|原创力文档|免费下载)$/i;
 
 function isSharingSiteChrome(key: string): boolean {
   return (

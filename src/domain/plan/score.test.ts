@@ -96,7 +96,7 @@ describe('tasks with repeated numbers (numbering restarted under each section)',
   it('pairs the n-th task of a number with the n-th gold task of that number', () => {
     const parsed = withTasks([task('1', 'a', 'x'), task('1', 'b', 'y')]);
     expect(
-      pairTasks(parsed.plans[0]!.tasks, gold.plans[0]!.tasks).map(([g, p]) => [g.number, p?.deadlines[0]]),
+      pairTasks(parsed.plans[0]!.tasks, gold.plans[0]!.tasks).map(([, g, p]) => [g.number, p?.deadlines[0]]),
     ).toEqual([
       ['1', 'a'],
       ['2', undefined],

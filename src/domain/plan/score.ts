@@ -43,11 +43,13 @@ export function taskKeys(tasks: { number: string }[]): string[] {
   });
 }
 
-/** Each gold task with the parsed task of the same key (see taskKeys), or undefined. */
-export function pairTasks<T extends { number: string }>(parsed: T[], gold: T[]): [T, T | undefined][] {
+/** Each gold task with its key (see taskKeys) and the parsed task of the same key, or undefined. */
+export function pairTasks<T extends { number: string }>(
+  parsed: T[],
+  gold: T[],
+): [key: string, gold: T, parsed: T | undefined][] {
   const byKey = new Map(taskKeys(parsed).map((k, i) => [k, parsed[i]!] as const));
-  const goldKeys = taskKeys(gold);
-  return gold.map((g, i) => [g, byKey.get(goldKeys[i]!)]);
+  return taskKeys(gold).map((key, i) => [key, gold[i]!, byKey.get(key)]);
 }
 
 export function assignmentKey(planIndex: number, taskKey: string, a: Assignment): string {
@@ -100,7 +102,7 @@ export function scoreDocument(parsed: ParsedDocument, gold: ParsedDocument): Doc
 
   gold.plans.forEach((goldPlan, p) => {
     const plan: Plan | undefined = parsed.plans[p];
-    for (const [task, found] of pairTasks(plan?.tasks ?? [], goldPlan.tasks)) {
+    for (const [, task, found] of pairTasks(plan?.tasks ?? [], goldPlan.tasks)) {
       deadlines.total++;
       if (found && sorted(found.deadlines) === sorted(task.deadlines)) deadlines.correct++;
     }

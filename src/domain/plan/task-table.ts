@@ -2,6 +2,8 @@
 // ("3. 任务。措施。完成时限：…前。") followed by its 牵头单位/配合单位/责任单位 lines, and a （一） section
 // line wherever the 类别 column changes. The table arrives as rows of cells with merged cells
 // already expanded (every row has all its cells); a cell's paragraphs are separated by "\n".
+import { IS_DEADLINE_OR_START } from './deadlines';
+import { readMarker } from './headings';
 import { fold } from './normalize-text';
 
 type Column =
@@ -68,8 +70,6 @@ function isSubHeader(row: string[], above: string[]): boolean {
 
 /** "第一", "一、", "（一）", "一": a 序号 that numbers a group of tasks, not a task. */
 const GROUP_NUMBER = /^(?:第?[一二三四五六七八九十]{1,3}[、.]?|\([一二三四五六七八九十]{1,3}\))$/;
-const LEADING_MARKER =
-  /^(?:第?[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[.、])\s*/;
 
 function chineseNumber(n: number): string {
   const tens = Math.floor(n / 10);
@@ -113,7 +113,7 @@ function deadlinePhrase(text: string): string {
     const end = m.index + m[0].length;
     out += text.slice(at, end);
     if (/月份?$/.test(m[0])) out += '底';
-    if (!/^(?:之前|以前|前|起|开始|以来|之后|以后)/.test(key.slice(end))) out += '前';
+    if (!IS_DEADLINE_OR_START.test(key.slice(end))) out += '前';
     at = end;
   }
   return out + text.slice(at);
@@ -146,7 +146,7 @@ export function taskTableLines(rows: string[][], options: TaskTableOptions): str
   let sections = 0;
   let tasks = 0;
   const openSection = (title: string): void => {
-    const text = title.slice(LEADING_MARKER.exec(fold(title))?.[0].length ?? 0).trim();
+    const text = title.slice(readMarker(fold(title))?.length ?? 0).trim();
     if (!text || text === section) return;
     section = text;
     lines.push(`（${chineseNumber(++sections)}）${text}`);
