@@ -4,6 +4,7 @@
 // serves itself), and a scan-like PDF with no text layer, which is refused with a clear message.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { linesPdf } from '../fixtures/pdf';
 import { launchChromium, openApp, screenshot, waitReady } from './harness';
 
 const PLAN_LINES = [
@@ -39,41 +40,34 @@ function planHtml(): string {
 <body style="font: 16pt/1.6 'Noto Serif CJK SC', serif; margin: 0">${body}</body></html>`;
 }
 
-/**
- * A one-page PDF written the way many government PDFs are: the text in STSong-Light through the
- * predefined CMap UniGB-UCS2-H, the font not embedded. Without Adobe's CMaps pdf.js reads no text.
- */
-function nonEmbeddedCjkPdf(lines: string[]): Buffer {
-  const hex = (s: string) =>
-    [...s]
-      .map((ch) => ch.charCodeAt(0).toString(16).padStart(4, '0'))
-      .join('')
-      .toUpperCase();
-  const content = `BT /F1 14 Tf 56 780 Td 20 TL ${lines.map((l) => `<${hex(l)}> Tj T*`).join(' ')} ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
-    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
-    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((object, i) => {
-    const offset = pdf.length;
-    pdf += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return offset;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  pdf += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
+/** The annex of a notice: a task table longer than a page, its header printed again on each page. */
+const TABLE_ROWS = Array.from({ length: 18 }, (_, i) => [
+  String(i + 1),
+  `第${i + 1}片区扬尘整治`,
+  `对第${i + 1}片区建筑工地、道路和裸露地块逐一排查，建立问题清单，整改一项销号一项。`,
+  i < 9 ? '区住建局' : '区城管局',
+  i % 2 ? '区生态环境分局<br>区公安分局' : '',
+  '12月31日',
+]);
+
+function tableHtml(): string {
+  const th = ['序号', '工作任务', '具体措施', '牵头单位', '配合单位', '完成时限'].map((c) => `<th>${c}</th>`);
+  // 牵头单位 merged down over each half of the table.
+  const body = TABLE_ROWS.map((cells, i) => {
+    const tds = cells.map((c, k) => (k !== 3 ? `<td>${c}</td>` : i % 9 ? '' : `<td rowspan="9">${c}</td>`));
+    return `<tr>${tds.join('')}</tr>`;
+  }).join('');
+  return `<!doctype html><html lang="zh-CN"><meta charset="utf-8">
+<style>body { font: 11pt/1.5 'Noto Serif CJK SC', serif } table { border-collapse: collapse; width: 100% }
+td, th { border: 0.75pt solid #000; padding: 3pt; vertical-align: middle }</style>
+<body><p>附件</p><p>惠济区2026年冬季扬尘污染防治重点任务清单</p>
+<table><thead><tr>${th.join('')}</tr></thead>
+<tbody>${body}</tbody></table><p>以上任务由区攻坚办每周调度。</p></body></html>`;
 }
 
 let browser: Browser;
 let textPdf: Buffer;
+let tablePdf: Buffer;
 let scanPdf: Buffer;
 
 beforeAll(async () => {
@@ -87,6 +81,11 @@ beforeAll(async () => {
     headerTemplate: '<span></span>',
     footerTemplate:
       '<div style="font-size: 11pt; width: 100%; text-align: center">— <span class="pageNumber"></span> —</div>',
+  });
+  await page.setContent(tableHtml());
+  tablePdf = await page.pdf({
+    format: 'A4',
+    margin: { top: '20mm', bottom: '20mm', left: '20mm', right: '20mm' },
   });
   // A "scan": the page is a picture of text, drawn on a canvas, with no text layer.
   await page.setContent(`<canvas width="600" height="300"></canvas><script>
@@ -141,7 +140,7 @@ describe('导入方案 from PDF', () => {
     await page.setInputFiles('[data-testid=import-file]', {
       name: '方案（宋体未嵌入）.pdf',
       mimeType: 'application/pdf',
-      buffer: nonEmbeddedCjkPdf(lines),
+      buffer: linesPdf(lines),
     });
     await page.waitForSelector('[data-testid=task-editor]');
     expect(await page.locator('[data-testid=task-editor]').count()).toBe(2);
@@ -150,6 +149,40 @@ describe('导入方案 from PDF', () => {
       '各镇（街道）',
     );
     expect(cmaps).toContain('UniGB-UCS2-H.bcmap');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('reads an annexed task table over pages as the tasks, merged cells and all', async () => {
+    const { page, errors, context } = await openApp(browser, '#/import');
+    await waitReady(page);
+    await page.setInputFiles('[data-testid=import-file]', {
+      name: '重点任务清单.pdf',
+      mimeType: 'application/pdf',
+      buffer: tablePdf,
+    });
+    await page.waitForSelector('[data-testid=task-editor]');
+    const tasks = page.locator('[data-testid=task-editor]');
+    expect(await tasks.count()).toBe(TABLE_ROWS.length);
+    expect(await page.inputValue('[data-testid=plan-title]')).toBe(
+      '惠济区2026年冬季扬尘污染防治重点任务清单',
+    );
+    for (const [i, row] of TABLE_ROWS.entries()) {
+      const task = tasks.nth(i);
+      expect(await task.locator('.task-number-input').inputValue()).toBe(row[0]);
+      expect(await task.locator('.task-title-input').inputValue()).toBe(row[1]);
+      expect(await task.locator('[data-testid=units-lead_units]').inputValue(), `task ${i + 1}`).toBe(row[3]);
+      expect(await task.locator('[data-testid=task-deadlines]').inputValue()).toBe('2026-12-31');
+      if (row[4]) {
+        expect(await task.locator('[data-testid=units-cooperating_units]').inputValue()).toBe(
+          '区生态环境分局、区公安分局',
+        );
+      }
+    }
+    // The table runs over pages.
+    expect(tablePdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBeGreaterThan(1);
+    await tasks.nth(10).click();
+    await screenshot(page, '42-import-pdf-table');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -6,6 +6,7 @@ const item = (str: string, y: number, hasEOL = false, size = 16): PdfTextItem =>
   str,
   hasEOL,
   transform: [size, 0, 0, size, 72, y],
+  width: [...str].length * size,
 });
 
 describe('pdfLines', () => {

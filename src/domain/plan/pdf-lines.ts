@@ -17,39 +17,54 @@ function ideographs(s: string): string {
 export interface PdfTextItem {
   str: string;
   hasEOL: boolean;
-  /** [a, b, c, d, e, f]: f is the baseline's y, (c, d) the font's height vector. */
+  /** [a, b, c, d, e, f]: (e, f) is where the baseline starts, (c, d) the font's height vector. */
   transform: readonly number[];
+  /** Along the baseline, in the same units. */
+  width: number;
 }
 
-function fontHeight(item: PdfTextItem): number {
+export function fontHeight(item: PdfTextItem): number {
   return Math.hypot(item.transform[2] ?? 0, item.transform[3] ?? 0);
+}
+
+/** Items grouped into the lines they print on, in drawing order (blank items included). */
+export function lineGroups(items: readonly PdfTextItem[]): PdfTextItem[][] {
+  const groups: PdfTextItem[][] = [];
+  let group: PdfTextItem[] = [];
+  let baseline: number | null = null;
+  let height = 0;
+  const endLine = () => {
+    if (group.length) groups.push(group);
+    group = [];
+    baseline = null;
+    height = 0;
+  };
+  for (const item of items) {
+    if (item.str) {
+      const y = item.transform[5] ?? 0;
+      // Sub- and superscripts (m³, PM₂.₅) move the baseline by less than half a character.
+      if (baseline !== null && Math.abs(y - baseline) > Math.max(height, fontHeight(item)) / 2) endLine();
+      if (baseline === null) baseline = y;
+      height = Math.max(height, fontHeight(item));
+      group.push(item);
+    }
+    if (item.hasEOL) endLine();
+  }
+  endLine();
+  return groups;
+}
+
+/** The text of a line: its items run together, spaces around it trimmed. */
+export function lineText(group: readonly PdfTextItem[]): string {
+  return ideographs(
+    group
+      .map((item) => item.str)
+      .join('')
+      .trim(),
+  );
 }
 
 /** Non-blank lines, page after page. */
 export function pdfLines(pages: readonly (readonly PdfTextItem[])[]): string[] {
-  const lines: string[] = [];
-  for (const items of pages) {
-    let line = '';
-    let baseline: number | null = null;
-    let height = 0;
-    const endLine = () => {
-      if (line.trim()) lines.push(ideographs(line.trim()));
-      line = '';
-      baseline = null;
-      height = 0;
-    };
-    for (const item of items) {
-      if (item.str) {
-        const y = item.transform[5] ?? 0;
-        // Sub- and superscripts (m³, PM₂.₅) move the baseline by less than half a character.
-        if (baseline !== null && Math.abs(y - baseline) > Math.max(height, fontHeight(item)) / 2) endLine();
-        if (baseline === null) baseline = y;
-        height = Math.max(height, fontHeight(item));
-        line += item.str;
-      }
-      if (item.hasEOL) endLine();
-    }
-    endLine();
-  }
-  return lines;
+  return pages.flatMap((items) => lineGroups(items).map(lineText).filter(Boolean));
 }

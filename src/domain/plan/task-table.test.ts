@@ -119,6 +119,21 @@ describe('taskTableLines', () => {
     expect(merged(rows)).toEqual(['1. （1）排查工地；（2）安装监控。', '责任单位：区住建局、各镇（街道）']);
   });
 
+  it('reads cells as PDF writers leave them: names run together, spaces around digits, a trailing comma', () => {
+    const rows = [
+      ['序号', '具体措施', '牵头单位', '配合单位', '完成时限'],
+      ['1', '排查工地，', '区住建局区城管局', '区委区政府\n区发展和改革委员会', '2026 年 12 月 31 日'],
+      ['2', '清扫道路', '市场监管局', '区生态环境局高新区分局各镇（街道）', '12 月'],
+    ];
+    expect(merged(rows)).toEqual([
+      '1. 排查工地。完成时限：2026年12月31日前。',
+      '牵头单位：区住建局、区城管局',
+      '配合单位：区委、区政府、区发展和改革委员会',
+      '2. 清扫道路。完成时限：12月底前。',
+      '牵头单位：市场监管局',
+      '配合单位：区生态环境局高新区分局、各镇（街道）',
+    ]);
+  });
   it('numbers rows without a 序号 in order, and a 序号 like 一 opens a section', () => {
     const rows = table('序号 | 工作任务 | 牵头单位', '一 | 扬尘治理 | ', ' | 道路清扫 | 区城管局');
     expect(merged(rows)).toEqual(['（一）扬尘治理', '1. 道路清扫。', '牵头单位：区城管局']);

@@ -4,7 +4,7 @@
 // already expanded (every row has all its cells); a cell's paragraphs are separated by "\n".
 import { IS_DEADLINE_OR_START } from './deadlines';
 import { readMarker } from './headings';
-import { fold } from './normalize-text';
+import { collapseSpaces, fold } from './normalize-text';
 
 type Column =
   'number' | 'category' | 'task' | 'measures' | 'lead' | 'cooperating' | 'responsible' | 'deadline';
@@ -82,7 +82,8 @@ function chineseNumber(n: number): string {
 function paragraphs(cell: string | undefined): string[] {
   const parts = (cell ?? '')
     .split('\n')
-    .map((p) => p.replace(/\t/g, ' ').trim())
+    // Spaces a PDF writer puts between Chinese and digits ("2026 年 12 月") are not text.
+    .map((p) => collapseSpaces(p.replace(/\t/g, ' ')))
     .filter(Boolean);
   return parts.length === 1 && /^[-—－/／无]+$/.test(parts[0]!) ? [] : parts;
 }
@@ -94,9 +95,15 @@ function sentences(parts: string[]): string {
     .join('');
 }
 
+/**
+ * Where one unit's name ends and the next begins with no separator between them ("区住建局区城管局"):
+ * a paragraph break read as a wrapped line when the first name filled the line.
+ */
+const GLUED_UNITS = /(?<=[局委办府院队所站处室会部]|中心|公司)(?=[区市县镇乡各])/g;
+
 /** Each paragraph of a unit cell is one unit or a list of them. */
 function unitList(parts: string[]): string {
-  return parts.map((p) => p.replace(/[、，,；;。\s]+$/, '')).join('、');
+  return parts.map((p) => p.replace(/[、，,；;。\s]+$/, '').replace(GLUED_UNITS, '、')).join('、');
 }
 
 /** Dates of a 完成时限 cell read as deadlines: "12月31日" → "12月31日前" (a bare day is not one), and
@@ -120,7 +127,7 @@ function deadlinePhrase(text: string): string {
 }
 
 function withStop(text: string): string {
-  return /[。！!？?；;]$/.test(text) ? text : `${text}。`;
+  return /[。！!？?；;]$/.test(text) ? text : `${text.replace(/[，,、：:]+$/, '')}。`;
 }
 
 /** The plan lines of a task table; null when no row reads as its header. */

@@ -1,10 +1,12 @@
 // The text of a plan file the user uploads: plain text (UTF-8 or GB18030), Word .docx through
 // mammoth's HTML (its task tables keep their rows and columns), and the text layer of a PDF through
-// pdf.js (both loaded on first use, in their own chunks). Anything else is refused with a reason.
+// pdf.js, its ruled tables read as tables (both loaded on first use, in their own chunks). Anything
+// else is refused with a reason.
 import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { decodePlanText, type PlanFileRefusal } from '../../domain/plan/plan-file';
-import { pdfLines, type PdfTextItem } from '../../domain/plan/pdf-lines';
+import { pdfText } from '../../domain/plan/pdf-text';
 import { htmlPlanText } from './html-plan-text';
+import { pdfPages } from './pdf-pages';
 
 export type PlanFileProblem = PlanFileRefusal | 'unsupported' | 'unreadable' | 'no_text';
 
@@ -36,13 +38,7 @@ async function readPdf(data: Uint8Array): Promise<string> {
     standardFontDataUrl: pdfjsAsset('standard_fonts'),
   });
   try {
-    const doc = await task.promise;
-    const pages: PdfTextItem[][] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const content = await (await doc.getPage(n)).getTextContent();
-      pages.push(content.items.flatMap((item) => ('str' in item ? [item] : [])));
-    }
-    return pdfLines(pages).join('\n');
+    return pdfText(await pdfPages(await task.promise, pdfjs.OPS)).join('\n');
   } finally {
     await task.destroy();
   }
