@@ -7,6 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parsePlan } from '../src/domain/plan/plan-parser';
+import { withTextTables } from '../src/domain/plan/text-tables';
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`parse-plan: ${message}\n`);
@@ -33,4 +34,4 @@ try {
 }
 if (!text.trim()) fail(`${path} is empty`);
 
-process.stdout.write(`${JSON.stringify(parsePlan(text, basename(path)), null, 2)}\n`);
+process.stdout.write(`${JSON.stringify(parsePlan(withTextTables(text), basename(path)), null, 2)}\n`);

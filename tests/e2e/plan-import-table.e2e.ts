@@ -1,7 +1,7 @@
 // A plan whose tasks are a table (an annexed 重点任务清单) becomes the ledger's tasks: uploaded as a
 // Word file written at test time (a notice, then the table, its 类别 and 牵头单位 cells merged down
-// two rows), pasted from Word as HTML, and pasted from Excel as tab-separated rows. A Word file's
-// text outside tables reads as it did through mammoth's extractRawText.
+// two rows), pasted from Word as HTML, from Excel as tab-separated rows, and as a Markdown table. A
+// Word file's text outside tables reads as it did through mammoth's extractRawText.
 import {
   Document,
   FootnoteReferenceRun,
@@ -87,6 +87,12 @@ function tableHtml(): string {
 /** The table as Excel puts it on the clipboard as text: a merged cell's value in its top cell only. */
 function tableTsv(): string {
   return [HEADER, ...ROWS].map((row) => row.map((text) => text ?? '').join('\t')).join('\r\n') + '\r\n';
+}
+
+/** The table in Markdown, as AI assistants and note tools copy it; a merged cell written out in full. */
+function tableMarkdown(): string {
+  const filled = ROWS.map((row, r) => row.map((text, c) => text ?? ROWS[r - 1]![c] ?? ''));
+  return [HEADER, HEADER.map(() => '---'), ...filled].map((row) => `| ${row.join(' | ')} |`).join('\n');
 }
 
 async function expectTasks(page: Page): Promise<void> {
@@ -179,7 +185,7 @@ describe('导入方案: task tables', () => {
     await context.close();
   });
 
-  it('reads a table pasted from Word (HTML) and from Excel (tab-separated)', async () => {
+  it('reads a table pasted from Word (HTML), from Excel (tab-separated) and as Markdown', async () => {
     const { page, errors, context } = await openApp(browser, '#/import');
     await waitReady(page);
     await page.fill('[data-testid=import-text]', `${NOTICE.join('\n')}\n`);
@@ -210,6 +216,11 @@ describe('导入方案: task tables', () => {
     const source = (await page.locator('[data-testid=import-source] li').allTextContents()).join('\n');
     expect(source).toContain('3. 道路机械化清扫。主次干道机械化清扫率达到100%。完成时限：年底前。');
     expect(source).not.toContain('\t');
+
+    await page.click('[data-testid=import-edit-source]');
+    await page.fill('[data-testid=import-text]', `${NOTICE.join('\n')}\n${tableMarkdown()}`);
+    await page.click('[data-testid=import-parse]');
+    await expectTasks(page);
     expect(errors).toEqual([]);
     await context.close();
   });

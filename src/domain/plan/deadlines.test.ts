@@ -27,6 +27,7 @@ describe('findDeadlines', () => {
     ['一季度前完成摸底', ['2017-03-31']],
     ['第三季度末前完成改造', ['2017-09-30']],
     ['9月中旬前完成清理', ['2017-09-20']],
+    ['2016年6底前完成', ['2016-06-30']],
   ])('resolves "%s"', (text, expected) => {
     expect(deadlines(text)).toEqual(expected);
   });
@@ -44,6 +45,8 @@ describe('findDeadlines', () => {
     '每季度末前报送进展',
     '每年一季度开展一次检查',
     '截至4月底，已完成80%',
+    '6底前完成',
+    '第6底座更换',
   ])('ignores "%s"', (text) => {
     expect(deadlines(text)).toEqual([]);
   });

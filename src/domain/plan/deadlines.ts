@@ -4,8 +4,9 @@
 // Recurring dates ("每月25日前", "每年3月底前") and start dates ("自2019年3月1日起") are not deadlines.
 
 const YEAR_WORD = '(\\d{4}|今|本|明)';
+// A month end typed without 月 after a year ("2016年6底前") is read as one too.
 const MONTH_DATE = new RegExp(
-  `(?:${YEAR_WORD}年)?(\\d{1,2})月(?:份)?(?:(\\d{1,2})日|(上旬|中旬|下旬|底|末))(之前|以前|前)?`,
+  `(?:${YEAR_WORD}年)?(\\d{1,2})(?:月(?:份)?(?:(\\d{1,2})日|(上旬|中旬|下旬|底|末))|(?<=\\d{4}年\\d{1,2})(底|末))(之前|以前|前)?`,
   'g',
 );
 const YEAR_END = new RegExp(`${YEAR_WORD}?年(?:年)?(?:底|末)(之前|以前|前)?`, 'g');
@@ -91,7 +92,8 @@ function mention(
 function mentions(key: string): Mention[] {
   const found: Mention[] = [];
   for (const m of key.matchAll(MONTH_DATE)) {
-    const [, yearWord, month, day, part, before] = m;
+    const [, yearWord, month, day, monthPart, typedPart, before] = m;
+    const part = monthPart ?? typedPart;
     const periodEnd = part === '底' || part === '末';
     found.push(mention(m, yearWord, before, periodEnd, (year) => monthDate(year, Number(month), day, part)));
   }

@@ -3,7 +3,7 @@
 // deadlines in place, and save. Saving the same 文号 again offers to update that plan.
 import { useMemo, useState } from 'react';
 import { parsePlanWithSources } from '../../domain/plan/plan-parser';
-import { withTsvTables } from '../../domain/plan/tsv-tables';
+import { withTextTables } from '../../domain/plan/text-tables';
 import type { ParsedDocumentWithSources, Plan } from '../../domain/plan/types';
 import type { ExistingPlan, ImportPlanResult } from '../../domain/ledger/ledger-types';
 import type { DistrictEntry } from '../../domain/ledger/types';
@@ -67,8 +67,8 @@ export function ImportView({ onSaved, onOpenLedger, onClose }: Props) {
   const recognise = (input: string) => {
     setMessage(null);
     if (!input.trim()) return setMessage({ kind: 'error', text: t('import.empty') });
-    // A task table pasted as tab-separated rows is read as task lines, shown as such in the source.
-    const source = withTsvTables(input);
+    // A task table pasted as tab-separated or "|" rows is read as task lines, shown as such in the source.
+    const source = withTextTables(input);
     if (source !== input) setText(source);
     const doc = parsePlanWithSources(source, fileName);
     const tasks = doc.document.plans.reduce((n, p) => n + p.tasks.length, 0);

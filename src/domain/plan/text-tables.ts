@@ -1,0 +1,10 @@
+// Task tables carried in plain text, turned into the task lines the parser reads: tab-separated
+// rows (copied from Word, WPS or Excel) and "|" tables (Markdown, or flattened one cell per line).
+// Whatever reads a plan's text goes through this first: the import view (which shows the result
+// as the source), the parse-plan command and the scorer.
+import { withPipeTables } from './pipe-tables';
+import { withTsvTables } from './tsv-tables';
+
+export function withTextTables(text: string): string {
+  return withPipeTables(withTsvTables(text));
+}
