@@ -1,7 +1,7 @@
 // Joins lines that a PDF or web copy broke in mid-sentence ("进一步强化高污染燃\n\n料禁燃区管理")
 // or in the middle of a list of units, without ever gluing a heading, a unit line or a title to the
 // text after it.
-import { endsLikeHeading, isEndOfBody, readMarker } from './headings';
+import { endsLikeHeading, isEndOfBody, isTitleLine, readMarker } from './headings';
 import type { Line } from './normalize-text';
 import { isUnitContinuation, isUnitLike, startsWithUnitKeyword } from './unit-lines';
 
@@ -23,12 +23,25 @@ function startsOwnLine(key: string): boolean {
   );
 }
 
+/** The first half of a title broken after a few words: no punctuation, a year, not a heading
+ *  ("立山区政府2023年重点工作" before "任务分解和责任分工方案"). */
+function isTitleHead(key: string): boolean {
+  return (
+    key.length >= 6 &&
+    key.length <= 30 &&
+    /(?:19|20)\d{2}\s*年/.test(key) &&
+    !/[,，。:：;；、()（）《》“”"!?]/.test(key) &&
+    readMarker(key) === null
+  );
+}
+
 function shouldJoin(a: Line, b: Line): boolean {
   if (a.chrome || b.chrome || a.heading || b.heading || startsOwnLine(b.key)) return false;
   if (startsWithUnitKeyword(a.key)) return /[、,;]$/.test(a.key) || isUnitContinuation(b.key);
   if (/^[,、。;:)”」』]/.test(b.key)) return !isHeadingLike(a.key);
   if (/[。!?;:)〕】]$/.test(a.key) || endsLikeHeading(a.key) || DATE_LINE.test(a.key)) return false;
   if (/[、,的和及与或之《“(]$/.test(a.key)) return true;
+  if (isTitleLine(b.key) && isTitleHead(a.key)) return true;
   return !isHeadingLike(a.key) && a.key.length >= 15;
 }
 

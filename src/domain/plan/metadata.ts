@@ -24,6 +24,7 @@ const FIELD_NAMES = [
   '发文字号',
   '文号',
   '成文日期',
+  '公文生成日期',
   '发文日期',
   '发布日期',
   '生成日期',
@@ -132,7 +133,8 @@ export function readHeader(lines: Line[]): Header {
   let docNumber = fieldNumber ? docNumberIn(fieldNumber) : null;
   for (const line of lines) if (!docNumber && !line.chrome) docNumber = docNumberIn(line.raw);
 
-  const dateField = fields.get('成文日期');
+  // Some sites print the 成文日期 as the date the document was generated (公文生成日期).
+  const dateField = fields.get('成文日期') ?? fields.get('公文生成日期');
   const dateLine = lines.find((l) => DATE_LINE.test(l.key));
   const issuedOn =
     (dateField && parseDate(dateField)) ||
@@ -143,9 +145,13 @@ export function readHeader(lines: Line[]): Header {
   const noticeTitle = lines.reduce<string | null>((found, l) => found ?? titleInNotice(l.text), null);
   // The signature above the date names the issuer in full; a web page's 发布机构 is often only the
   // office that published the page.
+  const signature = firstOrg(lines, (l, next) => (next && DATE_LINE.test(next.key) ? l.text : undefined));
+  const letterhead = firstOrg(lines, (l) => /^(.+)文件$/.exec(l.key.replace(/^#+/, ''))?.[1]);
   const issuer =
-    firstOrg(lines, (l, next) => (next && DATE_LINE.test(next.key) ? l.text : undefined)) ??
-    firstOrg(lines, (l) => /^(.+)文件$/.exec(l.key.replace(/^#+/, ''))?.[1]) ??
+    // …unless the letterhead names the same body more fully ("鞍山市立山区人民政府文件" over a
+    // signature "立山区人民政府").
+    (signature && letterhead?.endsWith(signature) ? letterhead : signature) ??
+    letterhead ??
     firstOrg(lines, noticeIssuer) ??
     orgOrNull(fields.get('发布机构') ?? fields.get('发文机关') ?? fields.get('发布单位') ?? '') ??
     firstOrg(lines, (l, next) => (next && /^关于(?:印发|转发)/.test(next.key) ? l.text : undefined)) ??
@@ -234,13 +240,19 @@ export function periodOf(title: string | null, preambleKey: string): Period | nu
   return start && end ? { start, end } : null;
 }
 
+// "2022年10月底前", "2009年5月30日前": a deadline that states its year.
+const DATED_DEADLINE = /((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末)?|底|末)\s*之?前/;
+
 /** The plan year: a single year in the title, else the period's first year, the issue year, or the
- *  first year the preamble names that is never a horizon ("到2017年") or a base ("较2012年"). */
+ *  first year the preamble names that is never a horizon ("到2017年") or a base ("较2012年"); when
+ *  the text names no year before its tasks at all (an excerpt that starts there), the year of the
+ *  first deadline that states one. */
 export function planYearOf(
   title: string | null,
   period: Period | null,
   issuedOn: string | null,
   preambleKey: string,
+  tasksKey: string,
 ): number | null {
   const single = title?.replace(/\d{4}\s*[-—–~至到]\s*\d{4}/g, '').match(/((?:19|20)\d{2})\s*年/);
   if (single) return Number(single[1]);
@@ -250,7 +262,9 @@ export function planYearOf(
   // A year once named as a horizon or a base ("到2017年", "较2012年") is that everywhere.
   const notPlanYears = new Set(years.filter((m) => m[1]).map((m) => m[2]));
   const named = years.find((m) => !notPlanYears.has(m[2]));
-  return named ? Number(named[2]) : null;
+  if (named || years.length) return named ? Number(named[2]) : null;
+  const dated = DATED_DEADLINE.exec(tasksKey);
+  return dated ? Number(dated[1]) : null;
 }
 
 /** "平卫攻坚办〔2021〕8号" in 卫东区 → 卫东区攻坚办: the issuer abbreviated in its own number. */

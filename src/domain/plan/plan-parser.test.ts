@@ -540,6 +540,46 @@ describe('metadata', () => {
     ).toBe(2020);
   });
 
+  it('reads the issue date of a field list that calls it 公文生成日期', () => {
+    const lines = ['- 索 引 号: sm09101-0120-2022-00013', '- 发布机构: 某县人民政府办公室'];
+    const tail = ['某县2022年度工作分解方案', '一、坚持绿色发展', '1.排查。'];
+    expect(parsePlan([...lines, '- 公文生成日期: 2022-02-22', ...tail].join('\n')).plans[0]!.issued_on).toBe(
+      '2022-02-22',
+    );
+    expect(
+      parsePlan([...lines, '- 生成日期: 2022-02-22', ...tail].join('\n')).plans[0]!.issued_on,
+    ).toBeNull();
+  });
+
+  it('takes the letterhead for the issuer when it names the signature body more fully', () => {
+    const notice = (letterhead: string) =>
+      parsePlan(
+        [letterhead, '立山区人民政府', '2023年3月28日', '立山区2023年工作方案', '一、目标', '1.排查。'].join(
+          '\n',
+        ),
+      ).plans[0]!.issuer;
+    expect(notice('鞍山市立山区人民政府文件')).toBe('鞍山市立山区人民政府');
+    expect(notice('鞍山市人民政府文件')).toBe('立山区人民政府');
+  });
+
+  it('joins a title broken after a short first half that names the year', () => {
+    const titleOf = (first: string) =>
+      parsePlan(
+        [first, '', '任务分解和责任分工方案', '为做好工作，制定本方案。', '一、目标', '1.排查。'].join('\n'),
+      ).plans[0]!.title;
+    expect(titleOf('立山区政府2023年重点工作')).toBe('立山区政府2023年重点工作任务分解和责任分工方案');
+    expect(titleOf('(此件公开发布)')).toBe('任务分解和责任分工方案');
+    expect(titleOf('立山区人民政府')).toBe('任务分解和责任分工方案');
+  });
+
+  it('takes the year of the first dated deadline when no year is named before the tasks', () => {
+    const year = (before: string) =>
+      parsePlan(`${before}一、审批\n1.编制清单。2022年10月底前公布清单。\n2.改革。`).plans[0]!.year;
+    expect(year('')).toBe(2022);
+    expect(year('到2025年,审批全面优化。\n')).toBeNull();
+    expect(parsePlan('一、审批\n1.编制清单,常态推进。').plans[0]!.year).toBeNull();
+  });
+
   it('ignores document numbers cited in the text', () => {
     const [plan] = parsePlan(
       '某县方案\n按照《关于印发某方案的通知》(豫政〔2016〕60号)要求，制定本方案。\n一、主要任务\n1.排查。',

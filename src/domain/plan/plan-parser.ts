@@ -105,7 +105,13 @@ function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled:
   const issuedOn = header.issuedOn ?? fallback.issuedOn;
   const docNumber = header.docNumber ?? fallback.docNumber;
   const period = periodOf(title, preambleKey);
-  const year = planYearOf(title, period, issuedOn, [...preamble, ...goalLines].map((l) => l.key).join('。'));
+  const year = planYearOf(
+    title,
+    period,
+    issuedOn,
+    [...preamble, ...goalLines].map((l) => l.key).join('。'),
+    taskLines.map((l) => l.key).join('。'),
+  );
   const issuer = header.issuer ?? fallback.issuer;
   const region = regionOf(title, issuer);
   const bodyTasks = taskLines.length ? readTasks(taskLines, year) : [];

@@ -57,6 +57,31 @@ describe('findTargets', () => {
     ]);
   });
 
+  it('reads one target per value when places listed before one metric share 分别', () => {
+    expect(targets('甲县、乙县、丙区2019年度PM10分别为57、54、55微克/立方米')).toEqual([
+      'PM10 = 57 μg/m³ [甲县、乙县、丙区2019年度PM10]',
+      'PM10 = 54 μg/m³ [甲县、乙县、丙区2019年度PM10]',
+      'PM10 = 55 μg/m³ [甲县、乙县、丙区2019年度PM10]',
+    ]);
+  });
+
+  it('reads only the first of several values that 分别 does not spread', () => {
+    expect(targets('PM2.5平均浓度为36、34微克/立方米')).toEqual(['PM2.5 = 36 μg/m³ [PM2.5平均浓度]']);
+  });
+
+  it('reads a goal counted in things by its closing 以上 or 以下, without a unit', () => {
+    expect(targets('2017年,全市重点推广洁净型煤70万吨以上,推广环保炉具60万台以上')).toEqual([
+      'other >= 70 - [重点推广洁净型煤]',
+      'other >= 60 - [推广环保炉具]',
+    ]);
+    expect(targets('燃煤锅炉控制在200台以内')).toEqual(['other <= 200 - [燃煤锅炉]']);
+  });
+
+  it('reads no counted goal where the number does not close the clause or is a change', () => {
+    expect(targets('淘汰10蒸吨以下燃煤锅炉,完成20个村整治')).toEqual([]);
+    expect(targets('煤炭消费量比2015年减少50万吨以上')).toEqual([]);
+  });
+
   it('reads the level stated after a relative change, for the metric named before it', () => {
     expect(targets('可吸入颗粒物(PM10)年均浓度比2012年下降10%，达到62微克/立方米以下，达标')).toEqual([
       'PM10 <= 62 μg/m³ [可吸入颗粒物(PM10)年均浓度]',

@@ -119,6 +119,21 @@ interface Subject {
   key: string;
 }
 
+/** A goal counted in things at the end of a clause, by a comparator or a closing 以上/以下 or both:
+ *  "推广洁净型煤70万吨以上", "燃煤锅炉控制在200台以内". Its unit is outside the schema's list, so
+ *  it has none. */
+const COUNT_GOAL = new RegExp(
+  `(${COMPARATOR})?\\s*(\\d+(?:\\.\\d+)?)\\s*万?(?:蒸吨|吨|台|辆|户|个|家|座|处|套|艘|公里|千米|亩)\\s*(以上|以下|以内)?$`,
+);
+
+function countTarget(text: string, key: string): Target | null {
+  const m = COUNT_GOAL.exec(key);
+  if (!m || !(m[1] || m[3]) || RELATIVE.test(key)) return null;
+  const label = cleanLabel(text.slice(0, m.index), key.slice(0, m.index));
+  if (label.length < 2) return null;
+  return { metric: 'other', label, op: operator(m[1] ?? '', m[3], 'other'), value: Number(m[2]), unit: null };
+}
+
 /** What a clause speaks of: its words before a relative change or a goal. */
 function subjectOf(text: string, key: string): Subject | null {
   const at = RELATIVE.exec(key)?.index ?? GOAL_AT.exec(key)?.index;
@@ -174,6 +189,11 @@ export function findTargets(text: string, key: string): Target[] {
       targets.push(...placeTargets(clauseText, clauseKey, perPlace));
       continue;
     }
+    const counted = countTarget(clauseText, clauseKey);
+    if (counted) {
+      targets.push(counted);
+      continue;
+    }
     const m = [...clauseKey.matchAll(GOAL)].find(
       (g) => !CONDITION.test(clauseKey.slice(g.index + g[0].length)),
     );
@@ -185,9 +205,14 @@ export function findTargets(text: string, key: string): Target[] {
     const values = [Number(m[2]), ...[...m[4]!.matchAll(/\d+(?:\.\d+)?/g)].map((v) => Number(v[0]))];
     const unitWord = m[3] ?? /(?:微克[^\d]*|μg\S*|天|%)$/.exec(m[4]!)?.[0];
     const unit = normaliseUnit(unitWord);
-    // "PM10和PM2.5平均浓度分别不高于53和32微克/立方米": one target per metric named, in order.
+    // "PM10和PM2.5平均浓度分别不高于53和32微克/立方米": one target per metric named, in order;
+    // "玉州区、福绵区…PM10分别为57、54…微克/立方米": one metric, a value for each place before it.
     const named = values.length > 1 ? labelMetrics(labelKey, unit) : [];
-    const metrics = named.length === values.length ? named : [metricOf(labelKey, unit)];
+    const eachPlace = values.length > 1 && named.length <= 1 && /分别\s*$/.test(labelKey);
+    const metrics =
+      named.length === values.length
+        ? named
+        : values.slice(0, eachPlace ? values.length : 1).map(() => metricOf(labelKey, unit));
     metrics.forEach((metric, i) => {
       if (!metric || (metric === 'other' && label.length < 2)) return;
       if (/^力争/.test(clauseKey) && targets.some((t) => t.metric === metric)) return;

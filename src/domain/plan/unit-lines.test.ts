@@ -43,6 +43,24 @@ describe('splitUnits', () => {
   it('drops the 等 that closes a list', () => {
     expect(split('市发改委、市自然资源和规划局等')).toEqual(['市发改委', '市自然资源和规划局']);
   });
+
+  it('splits on 及 or 以及 between two names of units', () => {
+    expect(split('市级各有关部门及各县市区政府')).toEqual(['市级各有关部门', '各县市区政府']);
+    expect(split('市級各有關部門及各縣市區政府')).toEqual(['市級各有關部門', '各縣市區政府']);
+    expect(split('区环保局、区城管局以及各街道办事处')).toEqual(['区环保局', '区城管局', '各街道办事处']);
+  });
+
+  it('keeps 及 inside a name, before 其, and inside brackets', () => {
+    expect(split('大气及水污染防治办公室')).toEqual(['大气及水污染防治办公室']);
+    expect(split('各县政府及其有关部门')).toEqual(['各县政府及其有关部门']);
+    expect(split('各区政府(含高新区及开发区管委会)')).toEqual(['各区政府(含高新区及开发区管委会)']);
+  });
+
+  it('drops marks scattered inside a name by a reprint site', () => {
+    expect(split('工业和信·息化厅、财政厅')).toEqual(['工业和信息化厅', '财政厅']);
+    expect(split('市生态`环境局')).toEqual(['市生态环境局']);
+    expect(split('·市环保局')).toEqual(['·市环保局']);
+  });
 });
 
 describe('findUnitSegments', () => {
@@ -114,6 +132,31 @@ describe('findUnitSegments', () => {
         note: '以下均需各镇街区落实,不再列出; 排在前位为牵头部门,下同',
       },
     ]);
+  });
+
+  it('reads a traditional-character group whose names end in 部門', () => {
+    expect(blocks('(市政府辦公室牽頭,市級各有關部門按職責分工負責)')).toEqual([
+      { lead: ['市政府辦公室'], cooperating: [], responsible: ['市級各有關部門'], note: null },
+    ]);
+  });
+
+  it('reads a sentence of units and roles printed without brackets after the task text', () => {
+    const text = '提升区域协作能力。县生态环境局牵头,各相关部门参与。 【更多文档】';
+    const [segment] = findUnitSegments(text, fold(text));
+    expect(segment!.block).toEqual({
+      lead: ['县生态环境局'],
+      cooperating: ['各相关部门'],
+      responsible: [],
+      note: null,
+    });
+    expect(text.slice(segment!.start, segment!.end)).toBe('县生态环境局牵头,各相关部门参与。');
+  });
+
+  it('leaves unbracketed sentences as text unless every clause names units and one leads', () => {
+    expect(blocks('加强巡查。各乡镇负责落实。')).toEqual([]);
+    expect(blocks('加强监管。由县环保局牵头,开展专项检查。')).toEqual([]);
+    expect(blocks('加强监管。县环保局牵头,各部门配合,开展专项检查。')).toEqual([]);
+    expect(blocks('县生态环境局牵头,各相关部门参与。')).toEqual([]);
   });
 
   it('ignores parentheses that do not name units', () => {

@@ -73,12 +73,17 @@ function splitTopLevel(key: string, separators: string): [number, number][] {
 }
 
 function cleanUnit(name: string): string {
-  return name
-    .trim()
-    .replace(/^[由及和与\s、,，;；:：。.]+/, '')
-    .replace(/[\s、,，;；:：。.]+$/, '')
-    .replace(/(?<=.{2})等(?:有关|相关)?(?:部门|单位)?$/, '')
-    .replace(/^[“「"]|[”」"]$/g, '');
+  return (
+    name
+      .trim()
+      .replace(/^[由及和与\s、,，;；:：。.]+/, '')
+      .replace(/[\s、,，;；:：。.]+$/, '')
+      .replace(/(?<=.{2})等(?:有关|相关)?(?:部门|单位)?$/, '')
+      .replace(/^[“「"]|[”」"]$/g, '')
+      // Reprint sites scatter marks inside words to spoil copying ("工业和信·息化厅"); no unit's name
+      // has one between two characters.
+      .replace(/(?<=[\u4e00-\u9fff])[·`](?=[\u4e00-\u9fff])/g, '')
+  );
 }
 
 /** "各县、区人民政府" is one group: a lone 县/区/乡/镇 before 、 belongs to the next name. */
@@ -88,12 +93,30 @@ const ADMIN_FRAGMENT = /^各?[县市区乡镇]$/;
 const PLACE_FRAGMENT = /^[\u4e00-\u9fff]{1,6}$/;
 const GOVERNMENT_BODY = /(?:人民政府|政府|管委会|管理委员会|办事处)$/;
 
-/** Splits a printed list of units on 、 ， , ； (never inside brackets) and keeps names as printed. */
+/** "市级各有关部门及各县市区政府": (以)及 joins two names when every side reads as a unit; not in
+ *  "各县政府及其有关部门", where 其 points back to the name before. */
+function splitOnAnd(key: string, [from, to]: [number, number]): [number, number][] {
+  const spans: [number, number][] = [];
+  let at = from;
+  for (const [, end] of splitTopLevel(key.slice(from, to), '及').slice(0, -1)) {
+    const cut = from + end;
+    if (key[cut + 1] === '其') continue;
+    spans.push([at, key[cut - 1] === '以' ? cut - 1 : cut]);
+    at = cut + 1;
+  }
+  spans.push([at, to]);
+  return spans.length > 1 && spans.every(([a, b]) => isUnitLike(cleanUnit(key.slice(a, b))))
+    ? spans
+    : [[from, to]];
+}
+
+/** Splits a printed list of units on 、 ， , ； and on 及 between names (never inside brackets) and
+ *  keeps names as printed. */
 export function splitUnits(text: string, key: string): string[] {
   const names: string[] = [];
   // Fragments waiting for the name they may belong to: [as printed, folded].
   let pending: [string, string][] = [];
-  for (const [from, to] of splitTopLevel(key, '、,;。')) {
+  for (const [from, to] of splitTopLevel(key, '、,;。').flatMap((span) => splitOnAnd(key, span))) {
     const name = cleanUnit(text.slice(from, to));
     const nameKey = cleanUnit(key.slice(from, to));
     if (!name) continue;
@@ -236,6 +259,18 @@ function addLabelledUnits(block: UnitBlock, role: Role, value: string, valueKey:
   }
 }
 
+/** "县生态环境局牵头" → the names before the role verb and their role; 'other' for a clause without a
+ *  role verb, 'not units' when the words before the verb are not names of units. */
+function roleClause(text: string, key: string): { role: Role; names: string[] } | 'other' | 'not units' {
+  const m = ROLE_CLAUSE.exec(key.trim());
+  if (!m) return 'other';
+  const offset = key.indexOf(m[1]!);
+  const names = splitUnits(text.slice(offset, offset + m[1]!.length), m[1]!);
+  // Judged on the folded names: a printed 部門 is a 部门.
+  const unitLike = names.length > 0 && splitUnits(m[1]!, m[1]!).every(isUnitLike);
+  return unitLike ? { role: roleOfVerb(m[2]!), names } : 'not units';
+}
+
 /** Parses the inside of an inline group; null when it is not a statement of units. */
 function parseRoleGroup(text: string, key: string): UnitBlock | null {
   if (startsWithUnitKeyword(key)) return parseKeywords(text, key, 0, key.length);
@@ -249,20 +284,30 @@ function parseRoleGroup(text: string, key: string): UnitBlock | null {
       continue;
     }
     for (const [from, to] of splitTopLevel(sentenceKey, ',;')) {
-      const m = ROLE_CLAUSE.exec(sentenceKey.slice(from, to).trim());
-      if (!m) {
+      const clause = roleClause(text.slice(sFrom + from, sFrom + to), sentenceKey.slice(from, to));
+      if (clause === 'not units') return null;
+      if (clause === 'other') {
         if (roles === 0) return null;
         continue;
       }
-      const offset = sFrom + from + sentenceKey.slice(from, to).indexOf(m[1]!);
-      const names = splitUnits(text.slice(offset, offset + m[1]!.length), m[1]!);
-      if (!names.length || !names.every(isUnitLike)) return null;
-      const role = roleOfVerb(m[2]!);
-      block[role].push(...names);
+      block[clause.role].push(...clause.names);
       roles++;
     }
   }
   return roles ? block : null;
+}
+
+/** A sentence after the task text that is nothing but units and their roles, printed without
+ *  brackets: "…协作能力。县生态环境局牵头,各相关部门参与。". Every clause must name units by a role
+ *  verb and one of them must lead, so that a sentence of the task ("各乡镇负责落实。") stays text. */
+function parseRoleSentence(text: string, key: string): UnitBlock | null {
+  const block = emptyBlock();
+  for (const [from, to] of splitTopLevel(key, ',;')) {
+    const clause = roleClause(text.slice(from, to), key.slice(from, to));
+    if (typeof clause === 'string') return null;
+    block[clause.role].push(...clause.names);
+  }
+  return block.lead.length ? block : null;
 }
 
 /** Unit statements in one line: a keyword line, a keyword tail after a full stop, inline groups. */
@@ -291,6 +336,14 @@ export function findUnitSegments(text: string, key: string): UnitSegment[] {
       const block = parseRoleGroup(text.slice(open + 1, i), key.slice(open + 1, i));
       if (block) segments.push({ start: open, end: i + 1, block });
     }
+  }
+  // Sentences after the first (the task's own words) may be unbracketed unit statements; they
+  // need a lead, so lines without 牵头 are not searched.
+  if (segments.length || !key.includes('牵头')) return segments;
+  for (const [from, to] of splitTopLevel(key, '。').slice(1)) {
+    const start = from + (key.slice(from, to).length - key.slice(from, to).trimStart().length);
+    const block = parseRoleSentence(text.slice(start, to), key.slice(start, to).trimEnd());
+    if (block) segments.push({ start, end: Math.min(key.length, to + 1), block });
   }
   return segments;
 }
