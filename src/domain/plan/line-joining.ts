@@ -3,7 +3,7 @@
 // text after it.
 import { endsLikeHeading, isEndOfBody, isTitleLine, readMarker } from './headings';
 import type { Line } from './normalize-text';
-import { isUnitContinuation, isUnitLike, startsWithUnitKeyword } from './unit-lines';
+import { endsWithUnitLabel, isUnitContinuation, isUnitLike, startsWithUnitKeyword } from './unit-lines';
 
 export const DATE_LINE = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})年\S{1,3}月\S{1,3}日(?:印发)?$/;
 
@@ -12,13 +12,16 @@ function isHeadingLike(key: string): boolean {
   return readMarker(key) !== null && key.length <= 40 && !key.includes('。');
 }
 
-function startsOwnLine(key: string): boolean {
+/** `afterFull`: the line before filled the wrap width, so a number there is one broken in two. */
+function startsOwnLine(key: string, afterFull: boolean): boolean {
   return (
     readMarker(key) !== null ||
     startsWithUnitKeyword(key) ||
     isEndOfBody(key) ||
     DATE_LINE.test(key) ||
-    /^[\u4e00-\u9fff]{1,10}[〔[]\d{4}[〕\]]\d+号/.test(key) ||
+    // A document number on a line of its own ("鹤政办〔2018〕9号"), not a citation's tail broken onto
+    // the line ("鹤政办〔2018〕9号),强力推动…").
+    (!afterFull && /^[\u4e00-\u9fff]{1,10}[〔[]\d{4}[〕\]]\d+号(?:\s|$)/.test(key)) ||
     /^[〔【]/.test(key)
   );
 }
@@ -35,23 +38,61 @@ function isTitleHead(key: string): boolean {
   );
 }
 
-function shouldJoin(a: Line, b: Line): boolean {
-  if (a.chrome || b.chrome || a.heading || b.heading || startsOwnLine(b.key)) return false;
-  if (startsWithUnitKeyword(a.key)) return /[、,;]$/.test(a.key) || isUnitContinuation(b.key);
-  if (/^[,、。;:)”」』]/.test(b.key)) return !isHeadingLike(a.key);
-  if (/[。!?;:)〕】]$/.test(a.key) || endsLikeHeading(a.key) || DATE_LINE.test(a.key)) return false;
+/** Width as printed: CJK and full-width characters take one em, ASCII half of one. */
+function printedWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch.charCodeAt(0) < 0x80 ? 0.5 : 1;
+  return width;
+}
+
+/** The width a hard-wrapped text breaks its lines at (a PDF's lines; a 公文 page holds 28 characters
+ *  a line), or null when each line is a paragraph. Wrapped lines crowd at one width (±1 where a
+ *  closing mark hangs or half-width digits fall short) and almost none is longer. */
+export function wrapWidth(lines: readonly Line[]): number | null {
+  const widths = lines.map((l) => printedWidth(l.text)).filter((w) => w >= 20);
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(Math.round(w), (counts.get(Math.round(w)) ?? 0) + 1);
+  const [mode] = [...counts].reduce((best, c) => (c[1] > best[1] ? c : best), [0, 0]);
+  const near = widths.filter((w) => Math.abs(w - mode) <= 1.5).length;
+  const over = widths.filter((w) => w > mode + 1.5).length;
+  return near >= 3 && near >= widths.length / 2 && over <= near / 10 ? mode : null;
+}
+
+function hasOpenBracket(key: string): boolean {
+  return (key.match(/[(〔【[]/g) ?? []).length > (key.match(/[)〕】\]]/g) ?? []).length;
+}
+
+/** `full`: the last line joined into `a` filled the wrap width. */
+function shouldJoin(a: Line, b: Line, full: boolean): boolean {
+  // A wrapped line may start with words that look like a web page's chrome ("完成" + "时间:5月底前").
+  if (a.chrome || (b.chrome && !full) || a.heading || b.heading || startsOwnLine(b.key, full)) return false;
+  if (startsWithUnitKeyword(a.key)) return full || /[、,;]$/.test(a.key) || isUnitContinuation(b.key);
+  if (/^[,、。;:)”」』]/.test(b.key)) return full || !isHeadingLike(a.key);
+  if (/[。!?]$/.test(a.key) || DATE_LINE.test(a.key)) return false;
+  // A colon ends a line that introduces the next ("全文如下:"), not a unit label or an open bracket
+  // ("(牵头单位:").
+  if (/:$/.test(a.key) && !endsWithUnitLabel(a.key) && !hasOpenBracket(a.key)) return false;
+  // A line filled to the wrap width goes on, whatever it ends with, unless it is a title on a line
+  // of its own.
+  if (full) return !(a.start === a.end && isTitleLine(a.key));
+  if (/[;:)〕】]$/.test(a.key) || endsLikeHeading(a.key)) return false;
   if (/[、,的和及与或之《“(]$/.test(a.key)) return true;
   if (isTitleLine(b.key) && isTitleHead(a.key)) return true;
   return !isHeadingLike(a.key) && a.key.length >= 15;
 }
 
-function join(a: Line, b: Line): Line {
+function join(a: Line, b: Line, full: boolean): Line {
   // A list of units broken between two names needs its separator back; a name broken in two
-  // ("县应" + "急管理局", "指挥部办" + "公室") does not.
+  // ("县应" + "急管理局", "指挥部办" + "公室") does not, nor does a line broken at the wrap width
+  // (its separators are printed).
   const lastName = a.key.split(/[、,;:]/).pop()!;
   const firstName = b.key.split(/[、,;]/)[0]!;
   const separator =
-    startsWithUnitKeyword(a.key) && !/[、,;]$/.test(a.key) && isUnitLike(lastName) && firstName.length >= 3
+    !full &&
+    startsWithUnitKeyword(a.key) &&
+    !/[、,;]$/.test(a.key) &&
+    isUnitLike(lastName) &&
+    firstName.length >= 3
       ? '、'
       : '';
   return {
@@ -66,11 +107,14 @@ function join(a: Line, b: Line): Line {
 }
 
 export function joinBrokenLines(lines: Line[]): Line[] {
+  const wrap = wrapWidth(lines);
   const out: Line[] = [];
+  let full = false;
   for (const line of lines) {
     const last = out[out.length - 1];
-    if (last && shouldJoin(last, line)) out[out.length - 1] = join(last, line);
+    if (last && shouldJoin(last, line, full)) out[out.length - 1] = join(last, line, full);
     else out.push(line);
+    full = wrap !== null && printedWidth(line.text) >= wrap - 1;
   }
   return out;
 }

@@ -1,87 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { differences, goldDocuments, KNOWN_GAPS } from '../../../tests/fixtures/gold-plans';
 import { parsePlan, parsePlanWithSources } from './plan-parser';
-import { pairTasks } from './score';
 import { withTextTables } from './text-tables';
-import type { ParsedDocument, Plan } from './types';
-
-const FOLDERS = ['../../../data/plans/', '../../../tests/fixtures/plans/'].map(
-  (f) => new URL(f, import.meta.url),
-);
-
-const documents = FOLDERS.flatMap((folder) =>
-  readdirSync(folder)
-    .filter((f) => f.endsWith('.gold.json'))
-    .map((f) => ({ folder, gold: f, text: f.replace(/\.gold\.json$/, '.txt') })),
-);
-
-/** Every difference between a parsed document and its gold annotation, one readable line each. */
-function differences(parsed: ParsedDocument, gold: ParsedDocument): string[] {
-  const out: string[] = [];
-  if (parsed.kind !== gold.kind) out.push(`kind: ${parsed.kind} ≠ ${gold.kind}`);
-  if (parsed.plans.length !== gold.plans.length)
-    out.push(`plans: ${parsed.plans.length} ≠ ${gold.plans.length}`);
-  gold.plans.forEach((g, p) => {
-    const plan: Plan | undefined = parsed.plans[p];
-    for (const field of ['title', 'doc_number', 'issuer', 'issued_on', 'region', 'year', 'period'] as const) {
-      const [a, b] = [JSON.stringify(plan?.[field] ?? null), JSON.stringify(g[field])];
-      if (a !== b) out.push(`plan ${p} ${field}: ${a} ≠ ${b}`);
-    }
-    const targets = (list: Plan['targets']) => list.map((t) => `${t.metric} ${t.op} ${t.value} ${t.unit}`);
-    if (JSON.stringify(targets(plan?.targets ?? [])) !== JSON.stringify(targets(g.targets)))
-      out.push(
-        `plan ${p} targets: ${targets(plan?.targets ?? []).join('; ')} ≠ ${targets(g.targets).join('; ')}`,
-      );
-    const numbers = (plan?.tasks ?? []).map((t) => t.number);
-    if (JSON.stringify(numbers) !== JSON.stringify(g.tasks.map((t) => t.number)))
-      out.push(`plan ${p} task numbers: ${numbers.join(',')}`);
-    for (const [key, goldTask, task] of pairTasks(plan?.tasks ?? [], g.tasks)) {
-      const at = `plan ${p} task ${key}`;
-      if (!task) {
-        out.push(`${at}: missing`);
-        continue;
-      }
-      if (task.title !== goldTask.title) out.push(`${at} title: ${task.title} ≠ ${goldTask.title}`);
-      if (task.section !== goldTask.section) out.push(`${at} section: ${task.section} ≠ ${goldTask.section}`);
-      if (task.deadlines.join() !== goldTask.deadlines.join())
-        out.push(`${at} deadlines: ${task.deadlines.join()} ≠ ${goldTask.deadlines.join()}`);
-      const units = (a: ParsedDocument['plans'][0]['tasks'][0]['assignments']) =>
-        a.map(
-          (x) =>
-            `${x.scope} | ${x.lead_units.join('、')} | ${x.cooperating_units.join('、')} | ${x.responsible_units.join('、')}`,
-        );
-      const [mine, theirs] = [units(task.assignments), units(goldTask.assignments)];
-      mine.forEach((m, i) => {
-        if (m !== theirs[i]) out.push(`${at} assignment ${i}: ${m} ≠ ${theirs[i] ?? 'none'}`);
-      });
-      theirs
-        .slice(mine.length)
-        .forEach((t, i) => out.push(`${at} assignment ${mine.length + i} missing: ${t}`));
-    }
-  });
-  return out;
-}
-
-/** Gold documents the parser is known not to read yet, each with the reason. Their test is expected
- *  to fail (it.fails): the day the parser reads one, its test fails and the entry must go. The
- *  scorer (npm run score:plans) keeps printing their real numbers. */
-const KNOWN_GAPS: Record<string, string> = {
-  'pingdingshan-2018-river-chief-table.txt':
-    'a task table flattened to one line per row, cells separated by spaces (also inside cells); task-table.ts reads such tables only where the rows survive',
-};
+import type { Plan } from './types';
 
 describe('gold documents', () => {
   it('lists only existing documents as known gaps', () => {
-    expect(Object.keys(KNOWN_GAPS).filter((k) => !documents.some((d) => d.text === k))).toEqual([]);
+    expect(Object.keys(KNOWN_GAPS).filter((k) => !goldDocuments.some((d) => d.name === k))).toEqual([]);
   });
 
-  for (const { folder, gold, text } of documents) {
-    const gap = KNOWN_GAPS[text];
-    (gap ? it.fails : it)(`${text} matches ${gold}${gap ? ` (known gap: ${gap})` : ''}`, () => {
-      const expected = JSON.parse(readFileSync(new URL(gold, folder), 'utf8')) as ParsedDocument;
-      const parsed = parsePlan(withTextTables(readFileSync(new URL(text, folder), 'utf8')), text);
-      expect(parsed.document).toBe(text);
-      expect(differences(parsed, expected)).toEqual([]);
+  for (const { name, text, gold } of goldDocuments) {
+    const gap = KNOWN_GAPS[name];
+    (gap ? it.fails : it)(`${name} matches its gold annotation${gap ? ` (known gap: ${gap})` : ''}`, () => {
+      const parsed = parsePlan(withTextTables(text), name);
+      expect(parsed.document).toBe(name);
+      expect(differences(parsed, gold)).toEqual([]);
     });
   }
 });

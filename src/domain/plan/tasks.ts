@@ -177,7 +177,7 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
   const body = (line: Line, from: number): void => {
     const text = line.text.slice(from);
     const key = line.key.slice(from);
-    const segments = findUnitSegments(text, key);
+    const segments = findUnitSegments(text, key, from > 0);
     const events: [number, () => void][] = [];
     let plain = '';
     let at = 0;

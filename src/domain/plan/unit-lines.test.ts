@@ -152,6 +152,14 @@ describe('findUnitSegments', () => {
     expect(text.slice(segment!.start, segment!.end)).toBe('县生态环境局牵头,各相关部门参与。');
   });
 
+  it('reads such a sentence as a whole line of the body, not as the first words of a heading', () => {
+    const line = '县生态环境局牵头，各相关部门参与。';
+    expect(findUnitSegments(line, fold(line), false).map((s) => s.block.lead)).toEqual([['县生态环境局']]);
+    expect(findUnitSegments(line, fold(line))).toEqual([]);
+    const text = '区住建局牵头，各街道配合，开展拆除整治。';
+    expect(findUnitSegments(text, fold(text), false)).toEqual([]);
+  });
+
   it('leaves unbracketed sentences as text unless every clause names units and one leads', () => {
     expect(blocks('加强巡查。各乡镇负责落实。')).toEqual([]);
     expect(blocks('加强监管。由县环保局牵头,开展专项检查。')).toEqual([]);

@@ -30,6 +30,7 @@ const LABEL = `(?:[【\\[〔](${KEYWORD})[】\\]〕]\\s*:?|(${KEYWORD})\\s*:)`;
 const KEYWORD_AT = new RegExp(LABEL, 'g');
 const KEYWORD_HERE = new RegExp(LABEL, 'y');
 const KEYWORD_LINE = new RegExp(`^\\(?\\s*${LABEL}`);
+const KEYWORD_END = new RegExp(`${LABEL}$`);
 
 // Inline role verbs, checked at the end of each clause; the longest form wins because the prefix
 // before it is matched lazily.
@@ -52,6 +53,11 @@ const CLOSE = ')〕】]';
 
 export function startsWithUnitKeyword(key: string): boolean {
   return KEYWORD_LINE.test(key);
+}
+
+/** "…(牵头单位:" at the end of a line: the names follow on the next one. */
+export function endsWithUnitLabel(key: string): boolean {
+  return KEYWORD_END.test(key);
 }
 
 /** Top-level spans between separators (separators inside brackets do not split). */
@@ -310,8 +316,10 @@ function parseRoleSentence(text: string, key: string): UnitBlock | null {
   return block.lead.length ? block : null;
 }
 
-/** Unit statements in one line: a keyword line, a keyword tail after a full stop, inline groups. */
-export function findUnitSegments(text: string, key: string): UnitSegment[] {
+/** Unit statements in one line: a keyword line, a keyword tail after a full stop, inline groups.
+ *  `ownWords`: the line opens with the task's own words (its heading), so its first sentence is
+ *  never an unbracketed unit statement; a line of the body may be one whole. */
+export function findUnitSegments(text: string, key: string, ownWords = true): UnitSegment[] {
   const segments: UnitSegment[] = [];
   let depth = 0;
   let open = -1;
@@ -337,10 +345,10 @@ export function findUnitSegments(text: string, key: string): UnitSegment[] {
       if (block) segments.push({ start: open, end: i + 1, block });
     }
   }
-  // Sentences after the first (the task's own words) may be unbracketed unit statements; they
-  // need a lead, so lines without 牵头 are not searched.
+  // Sentences after the task's own words may be unbracketed unit statements; they need a lead,
+  // so lines without 牵头 are not searched.
   if (segments.length || !key.includes('牵头')) return segments;
-  for (const [from, to] of splitTopLevel(key, '。').slice(1)) {
+  for (const [from, to] of splitTopLevel(key, '。').slice(ownWords ? 1 : 0)) {
     const start = from + (key.slice(from, to).length - key.slice(from, to).trimStart().length);
     const block = parseRoleSentence(text.slice(start, to), key.slice(start, to).trimEnd());
     if (block) segments.push({ start, end: Math.min(key.length, to + 1), block });

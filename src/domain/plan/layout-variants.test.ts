@@ -1,0 +1,24 @@
+// Every annotated plan, laid out as other copies of it arrive (a PDF's lines at several widths, a web
+// page's blank lines, Windows line ends, the other width of punctuation), must give the same ledger
+// as its gold annotation: the parser reads words, not one file's layout.
+import { describe, expect, it } from 'vitest';
+import { differences, goldDocuments, KNOWN_GAPS } from '../../../tests/fixtures/gold-plans';
+import { foldPunctuation, LAYOUTS } from '../../../tests/fixtures/plan-layouts';
+import { physicalLines } from './normalize-text';
+import { parsePlan } from './plan-parser';
+import { withTextTables } from './text-tables';
+
+const documents = goldDocuments.filter((d) => !KNOWN_GAPS[d.name]);
+
+describe.each(LAYOUTS)('a plan laid out with $name', ({ apply, movesLines }) => {
+  for (const { name, text, gold } of documents) {
+    // A Markdown table holds one row a line.
+    if (movesLines && /^\|/m.test(text)) continue;
+    // A web page's header (索引号, 发布日期 …) is never wrapped like a PDF's lines; its tasks are.
+    const metadata = !movesLines || !physicalLines(text).some((l) => l.chrome);
+    it(`${name} reads as its gold annotation${metadata ? '' : ' (tasks)'}`, () => {
+      const parsed = parsePlan(withTextTables(apply(text)), name);
+      expect(differences(foldPunctuation(parsed), foldPunctuation(gold), metadata)).toEqual([]);
+    });
+  }
+});

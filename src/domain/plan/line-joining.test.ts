@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { asPdfLines } from '../../../tests/fixtures/plan-layouts';
+import { joinBrokenLines, wrapWidth } from './line-joining';
+import { physicalLines } from './normalize-text';
+
+const joined = (text: string) => joinBrokenLines(physicalLines(text)).map((l) => l.text);
+
+const PARAGRAPH =
+  '为进一步加强大气污染防治，推动大气环境质量持续改善，保障人民群众身体健康，根据有关法律法规，结合我区实际，制定本方案。';
+
+describe('wrapWidth', () => {
+  it('finds the width a PDF broke its lines at, counting full-width marks as one and digits as half', () => {
+    expect(wrapWidth(physicalLines(asPdfLines(`${PARAGRAPH}\n${PARAGRAPH}`, 28)))).toBe(28);
+    expect(wrapWidth(physicalLines(asPdfLines(`2019年，${PARAGRAPH}`.repeat(2), 22)))).toBe(22);
+  });
+
+  it('finds none where each line is a paragraph, or lines are short', () => {
+    expect(
+      wrapWidth(
+        physicalLines(
+          [PARAGRAPH, '（一）调整产业结构', `${PARAGRAPH}重点抓好散煤治理。`, '牵头单位：区发改委'].join(
+            '\n',
+          ),
+        ),
+      ),
+    ).toBeNull();
+    expect(wrapWidth(physicalLines('一、主要任务\n牵头单位：区发改委\n责任单位：各镇（街道）'))).toBeNull();
+  });
+});
+
+describe('lines a PDF broke at its width', () => {
+  it('joins a list of units broken inside a name, adding no separator', () => {
+    const text = asPdfLines(
+      `${PARAGRAPH}\n落实单位：区住建局、区城市管理局、区环境卫生服务中心、生态环境分局、相关街道办事处`,
+      28,
+    );
+    expect(text).toContain('、生\n态环境分局');
+    expect(joined(text)[1]).toBe(
+      '落实单位：区住建局、区城市管理局、区环境卫生服务中心、生态环境分局、相关街道办事处',
+    );
+  });
+
+  it('still gives a short list line its separator back when the next line names more units', () => {
+    expect(
+      joined(`${asPdfLines(PARAGRAPH, 28)}\n配合单位：县发改委、水利局\n各乡镇（街道）、黎阳建管办`),
+    ).toContain('配合单位：县发改委、水利局、各乡镇（街道）、黎阳建管办');
+  });
+
+  it('goes on after a full line ending in a bracket, a label or words that look like a web page', () => {
+    const text = asPdfLines(
+      `${PARAGRAPH}\n1.制定准入清单。完成生态保护红线环境质量底线资源利用上线编制工作。〔市生态环境局牵头，各县、区人民政府（管委会）负责落实。〕\n2.完善鄂州球团厂厂区防护绿地。责任单位：鄂州球团厂，完成时间：2009年5月10日前。`,
+      28,
+    );
+    expect(text).toContain('（管委会）\n负责落实');
+    expect(text).toContain('完成\n时间：');
+    expect(joined(text).slice(1)).toEqual([
+      '1.制定准入清单。完成生态保护红线环境质量底线资源利用上线编制工作。〔市生态环境局牵头，各县、区人民政府（管委会）负责落实。〕',
+      '2.完善鄂州球团厂厂区防护绿地。责任单位：鄂州球团厂，完成时间：2009年5月10日前。',
+    ]);
+  });
+
+  it('keeps a title that fills its line, and a line ending 全文如下:, apart from the text after them', () => {
+    const title = '海东市打赢蓝天保卫战三年行动实施方案(2018-2020年)';
+    expect(joined(asPdfLines(`${PARAGRAPH}\n${title}\n${PARAGRAPH}`, 25))).toContain(title);
+    const lead = '日前,湖北襄阳印发《襄阳市2019年打赢蓝天保卫战工作要点》。全文如下:';
+    expect(joined(asPdfLines(`${lead}\n襄阳市2019年打赢蓝天保卫战工作要点\n${PARAGRAPH}`, 33))).toContain(
+      '襄阳市2019年打赢蓝天保卫战工作要点',
+    );
+  });
+
+  it('joins a label at the end of a full line to the names on the next', () => {
+    const text = asPdfLines(
+      `${PARAGRAPH}\n化工生产企业入园进区率年底前提高至八成。(牵头单位:区经信局、发改局,责任单位:各乡镇街道园区)`,
+      25,
+    );
+    expect(text).toContain('(牵头单位:\n');
+    expect(joined(text)).toContain(
+      '化工生产企业入园进区率年底前提高至八成。(牵头单位:区经信局、发改局,责任单位:各乡镇街道园区)',
+    );
+  });
+});
+
+describe('document numbers', () => {
+  it('keeps a number on its own line apart, but not one a full line broke, nor the tail of a citation', () => {
+    expect(joined('为全面落实上级部署，制定本方案，请各单位认真执行\n鹤政办〔2018〕9号')).toHaveLength(2);
+    const title =
+      '杭州市拱墅区人民政府办公室关于印发拱墅区“清洁排放区”建设暨大气污染防治2018年实施计划的通知 拱政办发〔2018〕42号';
+    const wrapped = asPdfLines(`${PARAGRAPH}\n${title}`, 25);
+    expect(wrapped).toContain('拱政办\n发〔2018〕42号');
+    expect(joined(wrapped)[1]).toMatch(/实施计划的通知 ?拱政办发〔2018〕42号$/);
+    expect(
+      joined(
+        '根据《鹤壁市2018年水污染防治攻坚战实施方案的通知》(\n鹤政办〔2018〕9号),强力推动各项工作任务实施。',
+      ),
+    ).toHaveLength(1);
+  });
+});
