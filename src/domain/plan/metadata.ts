@@ -131,7 +131,7 @@ export function readHeader(lines: Line[]): Header {
 
   const fieldNumber = fields.get('发文字号') ?? fields.get('文号');
   let docNumber = fieldNumber ? docNumberIn(fieldNumber) : null;
-  for (const line of lines) if (!docNumber && !line.chrome) docNumber = docNumberIn(line.raw);
+  for (const line of lines) if (!docNumber && !line.chrome) docNumber = docNumberIn(line.text);
 
   // Some sites print the 成文日期 as the date the document was generated (公文生成日期).
   const dateField = fields.get('成文日期') ?? fields.get('公文生成日期');

@@ -101,6 +101,8 @@ function isSharingSiteChrome(key: string): boolean {
   );
 }
 
+const LETTER_SPACED = /\p{sc=Han}(?: \p{sc=Han}){2,}/gu;
+
 /** Physical lines with markup, page numbers and blank lines removed; chrome is marked, not dropped. */
 export function physicalLines(input: string): Line[] {
   const lines: Line[] = [];
@@ -108,7 +110,11 @@ export function physicalLines(input: string): Line[] {
     const heading = /^\s*#{1,6}\s/.test(original);
     let raw = original;
     for (const [pattern, replacement] of MARKUP) raw = raw.replace(pattern, replacement);
+    // Letterheads and headings printed letter-spaced ("全 面 掌 握") are words all the same.
     raw = raw.trim();
+    raw = /^(?:\S\s+)+\S$/.test(raw)
+      ? raw.replace(/ /g, '')
+      : raw.replace(LETTER_SPACED, (run) => run.replace(/ /g, ''));
     const text = collapseSpaces(raw);
     if (!text || /^\?+$/.test(text) || isPageNumber(text) || RULE.test(text)) return;
     const key = fold(text);
