@@ -66,6 +66,13 @@ describe('findDeadlines', () => {
     ]);
   });
 
+  it('gives every date of a list the 前 printed after the last one', () => {
+    expect(deadlines('分别于2018年10月8日、10月12日前报送')).toEqual(['2018-10-08', '2018-10-12']);
+    expect(deadlines('6月底和9月底前各完成一次')).toEqual(['2017-06-30', '2017-09-30']);
+    expect(deadlines('4月6日、6月5日分别开展检查')).toEqual([]);
+    expect(deadlines('4月6日召开会议,6月5日前完成整改')).toEqual(['2017-06-05']);
+  });
+
   it('cannot resolve a month without a plan year', () => {
     expect(deadlines('8月底前完成', null)).toEqual([]);
     expect(deadlines('2019年8月底前完成', null)).toEqual(['2019-08-31']);

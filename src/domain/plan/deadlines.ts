@@ -111,7 +111,13 @@ function mentions(key: string): Mention[] {
 /** Deadlines in a task's folded text, in order of first mention, without repeats. */
 export function findDeadlines(key: string, planYear: number | null): string[] {
   const found: string[] = [];
-  for (const m of mentions(key)) {
+  const all = mentions(key);
+  // "分别于2018年10月8日、10月12日前": dates listed before one 前 all take it.
+  for (let i = all.length - 2; i >= 0; i--) {
+    const [m, next] = [all[i]!, all[i + 1]!];
+    if (next.before && /^\s*[、和及与或]\s*$/.test(key.slice(m.at + m.length, next.at))) m.before = true;
+  }
+  for (const m of all) {
     const before = key.slice(Math.max(0, m.at - 3), m.at);
     const after = key.slice(m.at + m.length);
     if (RECURRING_BEFORE.test(before) || /(?:自|从)$/.test(before) || START_AFTER.test(after)) continue;

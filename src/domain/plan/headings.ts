@@ -60,12 +60,26 @@ export function endsLikeHeading(key: string): boolean {
   return TITLE_END.test(key) || /(?:通知|决定|报告|公告|通报|号)$/.test(key);
 }
 
+/** "工作目标", "主要目标指标": a heading that states the goals. */
+const GOAL_HEADING = '(?:工作|主要|总体|改善|攻坚|具体|年度)?目标(?:要求|指标)?';
+
 /** First-level parts that hold no tasks: principles, targets, safeguards, requirements. */
-const NON_TASK_PART =
-  /指导思想|总体要求|总体思路|基本原则|工作原则|保障措施|保障机制|组织保障|工作要求|实施步骤|工作步骤|进度安排|时间安排|组织领导|职责分工|附则|编制依据|适用范围|总则|^(?:工作|主要|总体|改善|攻坚|具体|年度)?目标(?:要求|指标)?$/;
+const NON_TASK_PART = new RegExp(
+  `指导思想|总体要求|总体思路|工作思路|基本原则|工作原则|保障措施|保障机制|组织保障|工作要求|实施步骤|工作步骤|进度安排|时间安排|组织领导|职责分工|附则|编制依据|适用范围|总则|^${GOAL_HEADING}$`,
+);
 
 export function isNonTaskPart(headingText: string): boolean {
   return NON_TASK_PART.test(headingText);
+}
+
+/** A （一） heading that frames the plan rather than naming work: the whole heading is one of these
+ *  words ("（一）工作思路。…", "（二）主要目标。…"); "（一）加强组织领导" is work. */
+const FRAMING_PART = new RegExp(
+  `^(?:指导思想|工作思路|总体思路|总体要求|基本原则|工作原则|${GOAL_HEADING})$`,
+);
+
+export function isFramingPart(headingText: string): boolean {
+  return FRAMING_PART.test(headingText);
 }
 
 /** Parts or sub-parts whose text states the quantitative goals. */

@@ -5,7 +5,9 @@ import { endsLikeHeading, isEndOfBody, isTitleLine, readMarker } from './heading
 import type { Line } from './normalize-text';
 import { endsWithUnitLabel, isUnitContinuation, isUnitLike, startsWithUnitKeyword } from './unit-lines';
 
-export const DATE_LINE = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})年\S{1,3}月\S{1,3}日(?:印发)?$/;
+// "2017年12月15日", "二〇一七年…", or the date printed as eight digits ("20171215").
+export const DATE_LINE =
+  /^(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})年\S{1,3}月\S{1,3}日(?:印发)?|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))$/;
 
 /** A short line starting with a marker and holding no sentence: a heading of its own. */
 function isHeadingLike(key: string): boolean {
@@ -106,11 +108,30 @@ function join(a: Line, b: Line, full: boolean): Line {
   };
 }
 
+// "街道环境整顿安排方案根据区政府决策部署,…": a copy that lost the line break after the title runs
+// it into the first sentence of the preamble.
+const GLUED_TITLE =
+  /^([^\s,;。:、]{6,40}?(?:方案|计划|要点|意见|办法|细则|预案))(?=根据|按照|依据|为了?|结合)/;
+
+/** The title and the preamble sentence a copy ran together, as two lines of the same source line. */
+function splitGluedTitle(line: Line): Line[] {
+  const title = GLUED_TITLE.exec(line.key)?.[1];
+  if (!title || line.chrome || line.heading || !isTitleLine(title)) return [line];
+  const at = title.length;
+  const part = (from: number, to?: number): Line => ({
+    ...line,
+    text: line.text.slice(from, to),
+    key: line.key.slice(from, to),
+    raw: line.text.slice(from, to),
+  });
+  return [part(0, at), part(at)];
+}
+
 export function joinBrokenLines(lines: Line[]): Line[] {
   const wrap = wrapWidth(lines);
   const out: Line[] = [];
   let full = false;
-  for (const line of lines) {
+  for (const line of lines.flatMap(splitGluedTitle)) {
     const last = out[out.length - 1];
     if (last && shouldJoin(last, line, full)) out[out.length - 1] = join(last, line, full);
     else out.push(line);

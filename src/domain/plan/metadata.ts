@@ -80,10 +80,11 @@ function chineseNumber(s: string): number {
 const NUM = '(\\d{1,4}|[〇○零一二三四五六七八九十]{1,4})';
 const DATE_CN = new RegExp(`${NUM}\\s*年\\s*${NUM}\\s*月\\s*${NUM}\\s*日`);
 const DATE_ISO = /(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})/;
+const DATE_DIGITS = /^((?:19|20)\d{2})(\d{2})(\d{2})$/;
 
-/** An ISO date from "2017年2月25日", "二〇一七年二月二十五日" or "2019-05-22". */
+/** An ISO date from "2017年2月25日", "二〇一七年二月二十五日", "2019-05-22" or "20171215". */
 function parseDate(s: string): string | null {
-  const m = DATE_CN.exec(s) ?? DATE_ISO.exec(s);
+  const m = DATE_CN.exec(s) ?? DATE_ISO.exec(s) ?? DATE_DIGITS.exec(s.trim());
   if (!m) return null;
   const [y, mo, d] = [chineseNumber(m[1]!), chineseNumber(m[2]!), chineseNumber(m[3]!)];
   if (y < 1900 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
@@ -111,7 +112,7 @@ function docNumberIn(raw: string): string | null {
 }
 
 const ORG =
-  /(?:人民政府|政府|办公厅|办公室|委员会|管委会|指挥部|领导小组|攻坚办|大气办|生态环境局|生态环境厅|环境保护局|环保局|局|厅|委|办)$/;
+  /(?:人民政府|政府|办公厅|办公室|委员会|管委会|办事处|指挥部|领导小组|攻坚办|大气办|生态环境局|生态环境厅|环境保护局|环保局|局|厅|委|办)$/;
 
 function orgOrNull(s: string): string | null {
   const name = s.replace(/^[#\s《〈]+|[\s》〉]+$/g, '');
@@ -157,8 +158,20 @@ export function readHeader(lines: Line[]): Header {
     firstOrg(lines, (l, next) => (next && /^关于(?:印发|转发)/.test(next.key) ? l.text : undefined)) ??
     firstOrg(lines, (l) => /([\u4e00-\u9fff]{2,24}?)(?:近日|日前|正式|联合)?印发[《〈]/.exec(l.text)?.[1]) ??
     // A page headline "《临汾市政府印发临汾市…行动计划》".
-    firstOrg(lines, (l) => /^[《〈]?([\u4e00-\u9fff]{2,24}?)印发/.exec(l.text)?.[1]);
+    firstOrg(lines, (l) => /^[《〈]?([\u4e00-\u9fff]{2,24}?)印发/.exec(l.text)?.[1]) ??
+    // A plan without a notice may name its maker in the preamble: "…,河西街道办事处决定,…制定本方案".
+    firstOrg(lines, decidingBody);
   return { docNumber, issuer, issuedOn, noticeTitle };
+}
+
+/** "河西街道办事处决定" opening a clause of the preamble → 河西街道办事处; not a body named only by
+ *  its level ("区政府决定", "县环保局决定"), which leaves open which one. */
+function decidingBody(line: Line): string | undefined {
+  for (const m of line.text.matchAll(/(?:^|[,，。;；])经?([\u4e00-\u9fff]{2,24}?)(?:研究)?决定/g)) {
+    const suffix = ORG.exec(fold(m[1]!));
+    if (suffix && suffix.index >= 2) return m[1];
+  }
+  return undefined;
 }
 
 function withoutDocNumber(text: string): string {
@@ -190,7 +203,10 @@ function firstOrg(
 /** "关于印发《X》的通知" / "关于印发X的通知" / "…印发《X》" → X; not when the notice is itself
  *  cited ("根据《…关于印发<X>的通知》"). */
 function titleInNotice(text: string): string | null {
-  const m = /印发[《〈<]([^》〉>]+)[》〉>]/.exec(text) ?? /关于(?:印发|转发)(.+?)的通知/.exec(text);
+  const m =
+    /印发[《〈<]([^》〉>]+)[》〉>]/.exec(text) ??
+    /关于(?:印发|转发)(.+?)的通知/.exec(text) ??
+    /现将[《〈<]([^》〉>]+)[》〉>](?:印发|转发)/.exec(text);
   if (!m) return null;
   const before = text.slice(0, m.index);
   if ((before.match(/《/g) ?? []).length > (before.match(/》/g) ?? []).length) return null;
@@ -201,7 +217,8 @@ function titleInNotice(text: string): string | null {
 const ADMIN =
   '(?:特别行政区|自治区|自治州|自治县|矿区|新区|开发区|高新区|示范区|管委会|街道|办事处|省|市|盟|县|旗|区|镇|乡)';
 // "××县" / "XX縣": reprints that hide the place keep a placeholder for its name.
-const ADMIN_NAME = new RegExp(`^(?:[\\u4e00-\\u9fff]{1,8}?|[X×]{1,4})${ADMIN}`);
+// A department (局, 厅) is never part of a place's name: "环保局街道环境整治方案" names no place.
+const ADMIN_NAME = new RegExp(`^(?:(?:(?![局厅])[\\u4e00-\\u9fff]){1,8}?|[X×]{1,4})${ADMIN}`);
 
 /** The most specific administrative name that opens a title: "登封市送表矿区2019年…" → 送表矿区. */
 export function regionOf(title: string | null, issuer: string | null): string | null {

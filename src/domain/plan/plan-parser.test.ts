@@ -152,6 +152,39 @@ describe('headings', () => {
     ).toEqual(['（一）', '（二）']);
   });
 
+  it('reads framing （一） items of a text without 一、 parts as parts, not tasks', () => {
+    const doc = parsePlan(
+      [
+        '某市2021年度大气污染防治攻坚实施计划',
+        '(一)工作思路。以改善空气质量为核心,坚持精准治污。',
+        '(二)主要目标。到2021年底,优良天数比率不低于92.5%,PM2.5平均浓度不高于34微克/立方米。',
+      ].join('\n'),
+    );
+    expect(doc.kind).toBe('news');
+    expect(doc.plans[0]!.targets.map((t) => `${t.metric} ${t.op} ${t.value}`)).toEqual([
+      'good_days_ratio >= 92.5',
+      'PM2.5 <= 34',
+    ]);
+    const tasks = parsePlan(
+      [
+        '某市方案',
+        '(一)主要目标。PM2.5平均浓度不高于34微克/立方米。',
+        '(二)强化扬尘管控。',
+        '(三)加强组织领导。',
+      ].join('\n'),
+    ).plans[0]!.tasks;
+    expect(tasks.map((t) => [t.number, t.title])).toEqual([
+      ['(二)', '强化扬尘管控'],
+      ['(三)', '加强组织领导'],
+    ]);
+  });
+
+  it('keeps （一） items as tasks when none of them frames the plan', () => {
+    const tasks = parsePlan(['某区保障措施', '(一)加强组织领导。', '(二)强化督查考核。'].join('\n')).plans[0]!
+      .tasks;
+    expect(tasks.map((t) => t.number)).toEqual(['(一)', '(二)']);
+  });
+
   it('ignores the parts that hold no tasks', () => {
     const doc = parsePlan(
       [
@@ -513,6 +546,64 @@ describe('metadata', () => {
     expect(parsePlan('一、审批\n1.编制清单,常态推进。').plans[0]!.year).toBeNull();
   });
 
+  it('takes the whole title the notice names when the title line holds only its second half', () => {
+    const titleOf = (notice: string) =>
+      parsePlan(
+        [notice, '某区管委会', '某区', '2018年“散乱污”企业整治工作方案', '一、工作任务', '1.排查。'].join(
+          '\n',
+        ),
+      ).plans[0]!;
+    const plan = titleOf(
+      '现将《某某经济技术开发区2018年“散乱污”企业整治工作方案》印发给你们,请认真贯彻落实。',
+    );
+    expect(plan.title).toBe('某某经济技术开发区2018年“散乱污”企业整治工作方案');
+    expect(plan.region).toBe('某某经济技术开发区');
+    expect(titleOf('现将《某区2018年扬尘整治方案》印发给你们。').title).toBe(
+      '2018年“散乱污”企业整治工作方案',
+    );
+  });
+
+  it('finds no place in a title that opens with a department', () => {
+    expect(parsePlan('环保局街道环境整治方案\n一、整治内容\n(一)主要街路。').plans[0]!.region).toBeNull();
+    expect(parsePlan('河西街道环境整治方案\n一、整治内容\n(一)主要街路。').plans[0]!.region).toBe('河西街道');
+  });
+
+  it('reads a signature date printed as eight digits', () => {
+    const issued = (date: string) =>
+      parsePlan(['某市人民政府办公室', date, '某市重污染天气应急预案', '一、应急措施', '1.排查。'].join('\n'))
+        .plans[0]!.issued_on;
+    expect(issued('20171215')).toBe('2017-12-15');
+    expect(issued('20171315')).toBeNull();
+  });
+
+  it('separates a title that a copy ran into the first sentence of the preamble', () => {
+    const plan = parsePlan(
+      [
+        '街道环境整顿安排方案根据区政府决策部署,河西街道办事处决定,在辖区内开展整治行动,制定本方案',
+        '一、工作任务',
+        '1、清理垃圾。',
+      ].join('\n'),
+    ).plans[0]!;
+    expect([plan.title, plan.issuer, plan.region]).toEqual([
+      '街道环境整顿安排方案',
+      '河西街道办事处',
+      '河西街道',
+    ]);
+    expect(
+      parsePlan('制定本实施方案,根据要求开展整治\n一、工作任务\n1、清理垃圾。').plans[0]!.title,
+    ).toBeNull();
+  });
+
+  it('takes no issuer from a preamble that names the deciding body only by its level', () => {
+    const issuer = (preamble: string) =>
+      parsePlan([preamble, '一、整治内容', '(一)严禁露天烧烤。'].join('\n')).plans[0]!.issuer;
+    expect(issuer('为改善空气质量,区政府决定在全区范围内开展整治行动。')).toBeNull();
+    expect(issuer('经研究决定,开展整治行动。')).toBeNull();
+    expect(issuer('经区政府研究决定,开展整治行动。')).toBeNull();
+    expect(issuer('经某某镇人民政府研究决定,开展整治行动。')).toBe('某某镇人民政府');
+    expect(issuer('为改善空气质量,某某镇人民政府决定开展整治行动。')).toBe('某某镇人民政府');
+  });
+
   it('ignores document numbers cited in the text', () => {
     const [plan] = parsePlan(
       '某县方案\n按照《关于印发某方案的通知》(豫政〔2016〕60号)要求，制定本方案。\n一、主要任务\n1.排查。',
@@ -537,6 +628,32 @@ describe('a part without numbered tasks', () => {
       ['1', ['2009-05-30']],
     ]);
     expect(tasks[0]!.assignments[0]!.responsible_units).toEqual(['各区人民政府', '市房产局']);
+  });
+
+  it('reads the units and dates printed on the heading line of the part itself', () => {
+    const tasks = parsePlan(
+      [
+        '为做好2019年环境整治工作,制定本方案。',
+        '二、工作任务',
+        '(一)开展楼院卫生整治,6月底前完成责任单位各社区居委会、物业管理小区',
+        '(二)开展“全民创城日”活动。牵头单位:城管科',
+        '三、整治重点',
+        '1、门前积存垃圾责任单位环卫分公司配合单位办事处、城管中队',
+      ].join('\n'),
+      'x.txt',
+    ).plans[0]!.tasks;
+    expect(tasks.map((t) => [t.number, t.title, t.deadlines.join()])).toEqual([
+      ['(一)', '开展楼院卫生整治,6月底前完成', '2019-06-30'],
+      ['(二)', '开展“全民创城日”活动', ''],
+      ['1', '门前积存垃圾', ''],
+    ]);
+    expect(
+      tasks.map((t) => t.assignments.map((a) => [a.lead_units, a.cooperating_units, a.responsible_units])),
+    ).toEqual([
+      [[[], [], ['各社区居委会', '物业管理小区']]],
+      [[['城管科'], [], []]],
+      [[[], ['办事处', '城管中队'], ['环卫分公司']]],
+    ]);
   });
 
   it('gets no deadline from a part that has numbered tasks of its own', () => {

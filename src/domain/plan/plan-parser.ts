@@ -1,7 +1,16 @@
 // Entry point: the plain text of a plan document (方案) in, GOLD_SCHEMA.md JSON out. A document may
 // hold several plans (蓝天/碧水/净土 in one notice), each with its own title and numbering, or be a
 // news report that states targets but no tasks.
-import { headingText, isEndOfBody, isNonTaskPart, isTargetPart, isTitleLine, readMarker } from './headings';
+import {
+  headingText,
+  isEndOfBody,
+  isFramingPart,
+  isNonTaskPart,
+  isTargetPart,
+  isTitleLine,
+  readMarker,
+  type Level,
+} from './headings';
 import { joinBrokenLines } from './line-joining';
 import { issuerFromDocNumber, periodOf, planYearOf, readHeader, regionOf, type Header } from './metadata';
 import { physicalLines, type Line } from './normalize-text';
@@ -31,20 +40,39 @@ function planStarts(lines: Line[]): number[] {
   return starts;
 }
 
-/** Splits a plan into its first-level parts; the lines after the body (attachments, 抄送) are its
- *  annex, without their 附件/抄送 lines. */
-function partsOf(lines: Line[]): { preamble: Line[]; parts: Part[]; annex: Line[] } {
+interface Parts {
+  preamble: Line[];
+  parts: Part[];
+  annex: Line[];
+  /** Whether a part holds no tasks (一、 parts and （一） parts are judged differently). */
+  nonTask: (headingText: string) => boolean;
+}
+
+/** Splits a plan into its parts at a marker level; the lines after the body (attachments, 抄送) are
+ *  its annex, without their 附件/抄送 lines. */
+function partsAt(lines: Line[], level: Level): Omit<Parts, 'nonTask'> {
   const preamble: Line[] = [];
   const parts: Part[] = [];
   const end = lines.findIndex((l) => isEndOfBody(l.key));
   for (const line of end < 0 ? lines : lines.slice(0, end)) {
     if (line.chrome) continue;
-    if (readMarker(line.key)?.level === 1) parts.push({ heading: line, lines: [line] });
+    if (readMarker(line.key)?.level === level) parts.push({ heading: line, lines: [line] });
     else if (parts.length) parts[parts.length - 1]!.lines.push(line);
     else preamble.push(line);
   }
   const annex = end < 0 ? [] : lines.slice(end).filter((l) => !l.chrome && !isEndOfBody(l.key));
   return { preamble, parts, annex };
+}
+
+/** The first-level parts; in a text without 一、 parts that opens with framing （一） items
+ *  ("（一）工作思路。…（二）主要目标。…"), those items are the parts and only the others hold tasks. */
+function partsOf(lines: Line[]): Parts {
+  const first = partsAt(lines, 1);
+  if (first.parts.length) return { ...first, nonTask: isNonTaskPart };
+  const second = partsAt(lines, 2);
+  return second.parts.some((p) => isFramingPart(partTitle(p.heading!)))
+    ? { ...second, nonTask: isFramingPart }
+    : { ...first, nonTask: isNonTaskPart };
 }
 
 /** A notice whose tasks are all in an annexed task list (重点任务清单) has them read from there; an
@@ -83,16 +111,20 @@ function targetsIn(lines: Line[]): Target[] {
 }
 
 function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled: boolean) {
-  const { preamble, parts, annex } = partsOf(titled ? lines.slice(1) : lines);
+  const { preamble, parts, annex, nonTask } = partsOf(titled ? lines.slice(1) : lines);
   // A plan that is not followed by its own "一、" (a news report quoting it) may still print its title.
   const titleLine = titled ? lines[0] : lines.find((l) => !l.chrome && isTitleLine(l.key));
-  const title = titleLine?.text ?? header.noticeTitle ?? fallback.noticeTitle;
+  const noticeTitle = header.noticeTitle ?? fallback.noticeTitle;
+  // A title broken before its place name ("西安经技术开发区" / "2018年…工作方案") is read in its
+  // second half only; the notice names it whole.
+  const title =
+    titleLine && noticeTitle?.endsWith(titleLine.text) ? noticeTitle : (titleLine?.text ?? noticeTitle);
   // Without first-level parts, tasks are numbered straight away and the lines before them are the
   // preamble; a text with no numbering at all is a report, its body read whole for its targets (an
   // annexed task list states measures, not the plan's targets).
   const firstMarker = preamble.findIndex((l) => readMarker(l.key) !== null);
   const taskLines = parts.length
-    ? parts.filter((p) => !isNonTaskPart(partTitle(p.heading!))).flatMap((p) => p.lines)
+    ? parts.filter((p) => !nonTask(partTitle(p.heading!))).flatMap((p) => p.lines)
     : firstMarker >= 0
       ? preamble.slice(firstMarker)
       : [];

@@ -82,6 +82,19 @@ describe('findTargets', () => {
     expect(targets('煤炭消费量比2015年减少50万吨以上')).toEqual([]);
   });
 
+  it('reads a share printed before the verb it must reach, without a comparator', () => {
+    expect(targets('治理目标是10月底前,100%整治完成新摸排的企业;新发现的100%坚决予以取缔')).toEqual([
+      'other = 100 % [整治完成新摸排的企业]',
+      'other = 100 % [新发现]',
+    ]);
+  });
+
+  it('reads no share goal from a share of something, a bound or a change', () => {
+    expect(
+      targets('30%的企业完成改造;综合利用率95%以上;比2015年下降22%;削减8%,确保完成;占比30%左右'),
+    ).toEqual([]);
+  });
+
   it('reads the level stated after a relative change, for the metric named before it', () => {
     expect(targets('可吸入颗粒物(PM10)年均浓度比2012年下降10%，达到62微克/立方米以下，达标')).toEqual([
       'PM10 <= 62 μg/m³ [可吸入颗粒物(PM10)年均浓度]',

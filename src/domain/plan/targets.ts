@@ -134,6 +134,19 @@ function countTarget(text: string, key: string): Target | null {
   return { metric: 'other', label, op: operator(m[1] ?? '', m[3], 'other'), value: Number(m[2]), unit: null };
 }
 
+/** "100%整治完成新摸排的企业", "新发现的100%坚决予以取缔": the share of things a clause names that
+ *  its verb must reach, printed before the verb with no comparator; not a share of something
+ *  ("30%的企业"), a bound ("95%以上") or a change. */
+const SHARE_GOAL = /(?<![\d.])(\d+(?:\.\d+)?)%(?=[\u4e00-\u9fff])(?![的以左和及与或至到比为之])/;
+
+function shareTarget(text: string, key: string): Target | null {
+  const m = SHARE_GOAL.exec(key);
+  if (!m || RELATIVE.test(key)) return null;
+  const before = cleanLabel(text.slice(0, m.index), key.slice(0, m.index));
+  const label = before.length >= 2 ? before : text.slice(m.index + m[0].length).trim();
+  return label.length >= 2 ? { metric: 'other', label, op: '=', value: Number(m[1]), unit: '%' } : null;
+}
+
 /** What a clause speaks of: its words before a relative change or a goal. */
 function subjectOf(text: string, key: string): Subject | null {
   const at = RELATIVE.exec(key)?.index ?? GOAL_AT.exec(key)?.index;
@@ -197,7 +210,12 @@ export function findTargets(text: string, key: string): Target[] {
     const m = [...clauseKey.matchAll(GOAL)].find(
       (g) => !CONDITION.test(clauseKey.slice(g.index + g[0].length)),
     );
-    if (!m || RELATIVE.test(clauseKey)) continue;
+    if (!m) {
+      const share = shareTarget(clauseText, clauseKey);
+      if (share) targets.push(share);
+      continue;
+    }
+    if (RELATIVE.test(clauseKey)) continue;
     const own = { text: clauseText.slice(0, m.index), key: clauseKey.slice(0, m.index) };
     const { text: labelText, key: labelKey } = !cleanLabel(own.text, own.key) && before ? before : own;
     const label = cleanLabel(labelText, labelKey);

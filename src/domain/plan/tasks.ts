@@ -218,12 +218,14 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
       closeSection();
       section = {
         label: sectionOf(line),
-        text: sectionOf(line).slice(marker.length).trim(),
+        text: titleOf(line.text.slice(marker.length), line.key.slice(marker.length)),
         source: { startLine: line.start, endLine: line.end },
         tasks: [],
         blocks: [],
         key: '',
       };
+      // The heading's own units and dates count if the part turns out to hold no numbered tasks.
+      body(line, marker.length);
       continue;
     }
     if (marker?.level === taskLevel) {

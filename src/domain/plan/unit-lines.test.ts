@@ -167,6 +167,29 @@ describe('findUnitSegments', () => {
     expect(blocks('县生态环境局牵头,各相关部门参与。')).toEqual([]);
   });
 
+  it('reads labels printed without colons at the end of the task text', () => {
+    const text = '业户垃圾清运费没有收到位责任单位环卫分公司配合单位办事处、城管中队';
+    const [segment] = findUnitSegments(text, fold(text));
+    expect(text.slice(segment!.start)).toBe('责任单位环卫分公司配合单位办事处、城管中队');
+    expect(segment!.block).toEqual({
+      lead: [],
+      cooperating: ['办事处', '城管中队'],
+      responsible: ['环卫分公司'],
+      note: null,
+    });
+    expect(blocks('参与环境卫生整治活动责任单位各社区居委会、驻辖区单位、物业管理小区')).toEqual([
+      { lead: [], cooperating: [], responsible: ['各社区居委会', '驻辖区单位', '物业管理小区'], note: null },
+    ]);
+  });
+
+  it('leaves a label without a colon as text unless only names of units follow it', () => {
+    expect(blocks('压实企业主体责任,落实责任单位主体责任')).toEqual([]);
+    expect(blocks('明确牵头单位、配合单位和责任人')).toEqual([]);
+    expect(blocks('各责任单位要按时报送进展情况')).toEqual([]);
+    expect(blocks('将整改情况报送各责任单位')).toEqual([]);
+    expect(blocks('落实属地责任(责任单位各镇街道)')).toEqual([]);
+  });
+
   it('ignores parentheses that do not name units', () => {
     expect(
       blocks('排查企业（含已取缔的企业），采取“两断三清”（断水、断电）措施（重大民生项目除外）。'),

@@ -316,6 +316,34 @@ function parseRoleSentence(text: string, key: string): UnitBlock | null {
   return block.lead.length ? block : null;
 }
 
+// "…卫生整治活动责任单位城管科、环卫公司配合单位办事处": a copy that lost its punctuation prints the
+// labels without colons, run on after the task's words. Read only at the end of a line and only when
+// all that follows the first label is labels and names of units ("落实责任单位主体责任" stays text).
+const BARE_LABEL = new RegExp(`(?:${KEYWORD})(?!\\s*:)`, 'g');
+
+function bareLabelTail(text: string, key: string): UnitSegment | null {
+  const groups = bracketGroups(key);
+  for (const first of key.matchAll(BARE_LABEL)) {
+    if (groups.some(([from, to]) => first.index > from && first.index < to)) continue;
+    const labels = [...key.slice(first.index).matchAll(BARE_LABEL)].map((l) => ({
+      at: first.index + l.index,
+      end: first.index + l.index + l[0].length,
+      role: KEYWORD_ROLES.find(([pattern]) => pattern.test(l[0]))![1],
+    }));
+    const block = emptyBlock();
+    const allUnits = labels.every(({ end, role }, i) => {
+      const [value, valueKey] = [text.slice(end, labels[i + 1]?.at), key.slice(end, labels[i + 1]?.at)];
+      const names = splitUnits(value, valueKey);
+      // Judged on the folded names: a printed 部門 is a 部门.
+      if (!names.length || !splitUnits(valueKey, valueKey).every(isUnitLike)) return false;
+      block[role].push(...names);
+      return true;
+    });
+    if (allUnits) return { start: first.index, end: key.length, block };
+  }
+  return null;
+}
+
 /** Unit statements in one line: a keyword line, a keyword tail after a full stop, inline groups.
  *  `ownWords`: the line opens with the task's own words (its heading), so its first sentence is
  *  never an unbracketed unit statement; a line of the body may be one whole. */
@@ -345,9 +373,12 @@ export function findUnitSegments(text: string, key: string, ownWords = true): Un
       if (block) segments.push({ start: open, end: i + 1, block });
     }
   }
+  if (segments.length) return segments;
+  const bare = bareLabelTail(text, key);
+  if (bare) return [bare];
   // Sentences after the task's own words may be unbracketed unit statements; they need a lead,
   // so lines without 牵头 are not searched.
-  if (segments.length || !key.includes('牵头')) return segments;
+  if (!key.includes('牵头')) return segments;
   for (const [from, to] of splitTopLevel(key, '。').slice(ownWords ? 1 : 0)) {
     const start = from + (key.slice(from, to).length - key.slice(from, to).trimStart().length);
     const block = parseRoleSentence(text.slice(start, to), key.slice(start, to).trimEnd());
