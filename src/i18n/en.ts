@@ -263,7 +263,7 @@ export const en: Record<MessageKey, string> = {
 
   'import.open': 'Import a plan',
   'import.title': 'Import a plan · find its tasks',
-  'import.file': 'Choose a file (.txt / .docx / .pdf)',
+  'import.file': 'Choose a file (.txt / .doc / .docx / .wps / .pdf)',
   'import.parse': 'Read',
   'import.editSource': 'Edit the text',
   'import.placeholder':
@@ -275,10 +275,14 @@ export const en: Record<MessageKey, string> = {
     'No tasks found: is this the text of a plan (tasks numbered 一、 (一) 1. …) or a task table with a header row (序号, 工作任务, 牵头单位, 完成时限 …)?',
   'import.news': 'This is a news report: {targets} targets, no tasks to import',
   'import.file.empty': 'The file “{name}” is empty',
-  'import.file.binary': 'The file “{name}” is not text. Upload .txt or .docx, or paste the text',
+  'import.file.binary': 'The file “{name}” is not text. Upload .txt, .doc or .docx, or paste the text',
   'import.file.unsupported':
     'The format of “{name}” is not supported yet. Save it as .docx or .txt, or paste the text',
   'import.file.unreadable': 'The file “{name}” could not be read; it may be damaged',
+  'import.file.encrypted':
+    'The file “{name}” is encrypted (it has a password to open). Remove the password in Word or WPS and upload it again, or paste the text',
+  'import.file.rtf':
+    '“{name}” is an RTF file, which cannot be read yet. Save it as .docx in Word or WPS, or paste the text',
   'import.file.no_text':
     '“{name}” has no text layer: it is probably a scan (images). Paste the text, or upload .docx or .txt',
   'import.untitled': 'Plan {n}',

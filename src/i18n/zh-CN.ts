@@ -259,7 +259,7 @@ export const zhCN = {
 
   'import.open': '导入方案',
   'import.title': '导入方案 · 识别任务',
-  'import.file': '选择文件（.txt / .docx / .pdf）',
+  'import.file': '选择文件（.txt / .doc / .docx / .wps / .pdf）',
   'import.parse': '识别',
   'import.editSource': '修改原文',
   'import.placeholder':
@@ -271,9 +271,13 @@ export const zhCN = {
     '没有识别出任务：请确认是方案正文（含“一、”“（一）”“1.”等编号的任务），或带“序号、工作任务、牵头单位、完成时限”等表头的任务清单表格',
   'import.news': '这是一篇新闻报道：识别出目标 {targets} 项，没有可导入的任务',
   'import.file.empty': '文件“{name}”是空的',
-  'import.file.binary': '文件“{name}”不是文本文件。请上传 .txt 或 .docx，或直接粘贴正文',
+  'import.file.binary': '文件“{name}”不是文本文件。请上传 .txt、.doc 或 .docx，或直接粘贴正文',
   'import.file.unsupported': '暂不支持“{name}”的格式。请另存为 .docx 或 .txt，或直接粘贴正文',
   'import.file.unreadable': '无法读取文件“{name}”，文件可能已损坏',
+  'import.file.encrypted':
+    '文件“{name}”已加密（设有打开密码），无法读取。请在 Word 或 WPS 中取消密码后重新上传，或直接粘贴正文',
+  'import.file.rtf':
+    '文件“{name}”实为 RTF 格式，暂不能读取。请在 Word 或 WPS 中另存为 .docx 后上传，或直接粘贴正文',
   'import.file.no_text':
     '“{name}”没有文字层，可能是扫描件（图片），读不出正文。请直接粘贴正文，或上传 .docx / .txt 文件',
   'import.untitled': '方案 {n}',

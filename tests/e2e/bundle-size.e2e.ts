@@ -1,7 +1,8 @@
 // The JavaScript the page loads at start stays within 900 KB gzipped: the entry chunk and
 // everything it imports statically (read from Vite's manifest), plus the map's own worker, which
 // loads beside the page. Chunks loaded on demand (the database adapter and its PGlite worker, the
-// Excel writer, mammoth, pdf.js and its worker) do not count, and the database must be one of them.
+// Excel writer, mammoth, cfb, pdf.js and its worker) do not count, and the database must be one of
+// them.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodePlanText } from './plan-file';
+import { decodePlanText, sniffFormat } from './plan-file';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -31,5 +31,30 @@ describe('decodePlanText', () => {
       ok: false,
       reason: 'binary',
     });
+  });
+});
+
+describe('sniffFormat', () => {
+  const bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+
+  it('tells files apart by their first bytes, whatever their names say', () => {
+    expect(sniffFormat(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toBe('cfb');
+    expect(sniffFormat(bytes('PK\x03\x04\x14\x00'))).toBe('zip');
+    expect(sniffFormat(bytes('%PDF-1.7\n'))).toBe('pdf');
+    expect(sniffFormat(bytes('{\\rtf1\\ansi\\ansicpg936'))).toBe('rtf');
+    expect(sniffFormat(bytes('MIME-Version: 1.0\r\nContent-Type: multipart/related'))).toBe('mht');
+    const wordXml =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>';
+    expect(sniffFormat(utf8(`${wordXml}\n<w:wordDocument xmlns:w="…">`))).toBe('word-xml');
+    expect(sniffFormat(utf8('一、总体要求'))).toBe('other');
+  });
+
+  it('knows a web page saved as .doc, with or without a byte-order mark or a doctype', () => {
+    const word = '<html xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta charset=gb2312>';
+    expect(sniffFormat(utf8(word))).toBe('html');
+    expect(sniffFormat(utf8(`\uFEFF\r\n<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0//EN">\n${word}`))).toBe(
+      'html',
+    );
+    expect(sniffFormat(utf8('<p>not a page</p>'))).toBe('other');
   });
 });
