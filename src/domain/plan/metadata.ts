@@ -11,6 +11,8 @@ export interface Header {
   issuedOn: string | null;
   /** The plan title named by the notice ("关于印发《X》的通知"). */
   noticeTitle: string | null;
+  /** The day a web page published the notice (its 发布日期): not the date of issue. */
+  publishedOn: string | null;
 }
 
 const FIELD_NAMES = [
@@ -161,7 +163,14 @@ export function readHeader(lines: Line[]): Header {
     firstOrg(lines, (l) => /^[《〈]?([\u4e00-\u9fff]{2,24}?)印发/.exec(l.text)?.[1]) ??
     // A plan without a notice may name its maker in the preamble: "…,河西街道办事处决定,…制定本方案".
     firstOrg(lines, decidingBody);
-  return { docNumber, issuer, issuedOn, noticeTitle };
+  const published = fields.get('发布日期');
+  return {
+    docNumber,
+    issuer,
+    issuedOn,
+    noticeTitle,
+    publishedOn: (published && parseDate(published)) || null,
+  };
 }
 
 /** "河西街道办事处决定" opening a clause of the preamble → 河西街道办事处; not a body named only by
@@ -263,13 +272,15 @@ const DATED_DEADLINE = /((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s
 /** The plan year: a single year in the title, else the period's first year, the issue year, or the
  *  first year the preamble names that is never a horizon ("到2017年") or a base ("较2012年"); when
  *  the text names no year before its tasks at all (an excerpt that starts there), the year of the
- *  first deadline that states one. */
+ *  first deadline that states one; and when no year is written anywhere, the year a web page
+ *  published the plan. */
 export function planYearOf(
   title: string | null,
   period: Period | null,
   issuedOn: string | null,
   preambleKey: string,
   tasksKey: string,
+  publishedOn: string | null = null,
 ): number | null {
   const single = title?.replace(/\d{4}\s*[-—–~至到]\s*\d{4}/g, '').match(/((?:19|20)\d{2})\s*年/);
   if (single) return Number(single[1]);
@@ -279,9 +290,10 @@ export function planYearOf(
   // A year once named as a horizon or a base ("到2017年", "较2012年") is that everywhere.
   const notPlanYears = new Set(years.filter((m) => m[1]).map((m) => m[2]));
   const named = years.find((m) => !notPlanYears.has(m[2]));
-  if (named || years.length) return named ? Number(named[2]) : null;
-  const dated = DATED_DEADLINE.exec(tasksKey);
-  return dated ? Number(dated[1]) : null;
+  if (named) return Number(named[2]);
+  const dated = years.length ? null : DATED_DEADLINE.exec(tasksKey);
+  if (dated) return Number(dated[1]);
+  return publishedOn ? Number(publishedOn.slice(0, 4)) : null;
 }
 
 /** "平卫攻坚办〔2021〕8号" in 卫东区 → 卫东区攻坚办: the issuer abbreviated in its own number. */

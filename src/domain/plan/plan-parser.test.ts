@@ -546,6 +546,19 @@ describe('metadata', () => {
     expect(parsePlan('一、审批\n1.编制清单,常态推进。').plans[0]!.year).toBeNull();
   });
 
+  it('takes the year a web page published the plan when the text writes none', () => {
+    const year = (text: string) => parsePlan(text).plans[0]!.year;
+    const page =
+      '发布日期:2018-07-09 浏览次数:\n关于印发河长制任务分解方案的通知\n一、任务\n1.划定管理范围。';
+    expect(year(page)).toBe(2018);
+    // A horizon is no plan year, and no reason to leave the page's out.
+    expect(year(page.replace('1.', '1.到2020年,'))).toBe(2018);
+    // Any year the text writes comes first.
+    expect(year(page.replace('一、任务', '2019年河长制工作方案\n一、任务'))).toBe(2019);
+    expect(year(page.replace('划定', '2019年10月底前划定'))).toBe(2019);
+    expect(year(page.replace('发布日期:2018-07-09 浏览次数:\n', ''))).toBeNull();
+  });
+
   it('takes the whole title the notice names when the title line holds only its second half', () => {
     const titleOf = (notice: string) =>
       parsePlan(

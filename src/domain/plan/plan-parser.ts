@@ -143,6 +143,7 @@ function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled:
     issuedOn,
     [...preamble, ...goalLines].map((l) => l.key).join('。'),
     taskLines.map((l) => l.key).join('。'),
+    header.publishedOn ?? fallback.publishedOn,
   );
   const issuer = header.issuer ?? fallback.issuer;
   const region = regionOf(title, issuer);

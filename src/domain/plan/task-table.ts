@@ -6,7 +6,7 @@ import { IS_DEADLINE_OR_START } from './deadlines';
 import { readMarker } from './headings';
 import { collapseSpaces, fold } from './normalize-text';
 
-type Column =
+export type Column =
   'number' | 'category' | 'task' | 'measures' | 'lead' | 'cooperating' | 'responsible' | 'deadline';
 
 // Names are matched whole, folded, without spaces and without a bracketed or 及责任人 tail.
@@ -22,7 +22,7 @@ const COLUMN_NAMES: [Column, RegExp][] = [
   ],
   [
     'measures',
-    /^(?:具体措施|工作措施|主要措施|措施|工作内容|任务内容|具体内容|主要内容|内容|工作要求|具体要求|要求|目标要求|工作目标|目标任务|具体任务|任务要求|完成标准|工作标准|治理措施|整治措施|整改措施|落实措施|推进措施)$/,
+    /^(?:具体措施|工作措施|主要措施|细化措施|具体工作措施|措施|工作内容|任务内容|具体内容|主要内容|内容|工作要求|具体要求|要求|目标要求|工作目标|目标任务|具体任务|任务要求|完成标准|工作标准|治理措施|整治措施|整改措施|落实措施|推进措施)$/,
   ],
   ['lead', /^(?:牵头单位|牵头部门|牵头责任单位|牵头)$/],
   ['cooperating', /^(?:配合单位|配合部门|协办单位|协助单位|参与单位|配合)$/],
@@ -49,14 +49,14 @@ export interface TaskTableOptions {
   fillDown: boolean;
 }
 
-function columnOf(cell: string): Column | null {
+export function columnOf(cell: string): Column | null {
   const name = fold(cell)
     .replace(/\s+/g, '')
     .replace(/\([^()]*\)$|及?(?:责任人|联系人)$|[:*]$/g, '');
   return COLUMN_NAMES.find(([, pattern]) => pattern.test(name))?.[0] ?? null;
 }
 
-function isHeader(row: string[]): boolean {
+export function isHeader(row: string[]): boolean {
   const columns = new Set(row.map(columnOf));
   const text = columns.has('task') || columns.has('measures');
   return text && (UNIT_COLUMNS.some((c) => columns.has(c)) || columns.has('deadline'));
