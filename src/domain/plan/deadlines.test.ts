@@ -73,6 +73,18 @@ describe('findDeadlines', () => {
     expect(deadlines('4月6日召开会议,6月5日前完成整改')).toEqual(['2017-06-05']);
   });
 
+  it('reads the value of a 完成时限 field as due, with or without 前, a bare month as its end', () => {
+    expect(deadlines('完成时限：2023年9月30日')).toEqual(['2023-09-30']);
+    expect(deadlines('时间节点：2022年10月')).toEqual(['2022-10-31']);
+    expect(deadlines('整改时限:6月30日、12月31日')).toEqual(['2017-06-30', '2017-12-31']);
+    expect(deadlines('完成时间：2018年底。')).toEqual(['2018-12-31']);
+    // Not a due date: no field, a recurring or open-ended value, a start.
+    expect(deadlines('2023年9月30日召开推进会')).toEqual([]);
+    expect(deadlines('完成时限：每月10日')).toEqual([]);
+    expect(deadlines('完成时限：长期坚持')).toEqual([]);
+    expect(deadlines('时间安排:2022年6月起')).toEqual([]);
+  });
+
   it('cannot resolve a month without a plan year', () => {
     expect(deadlines('8月底前完成', null)).toEqual([]);
     expect(deadlines('2019年8月底前完成', null)).toEqual(['2019-08-31']);

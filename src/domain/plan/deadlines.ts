@@ -2,6 +2,8 @@
 // 2017-08-31, "年底前" is 2017-12-31, "2019年10月底前" is 2019-10-31, "9月30日前" is 2017-09-30, and a
 // quarter or half-year ends on its last day ("一季度前" 03-31, "上半年前" 06-30).
 // Recurring dates ("每月25日前", "每年3月底前") and start dates ("自2019年3月1日起") are not deadlines.
+// A date given as the value of a 完成时限 field, or in a 时限 column, is one with or without 前.
+import { fold } from './normalize-text';
 
 const YEAR_WORD = '(\\d{4}|今|本|明)';
 // A month end typed without 月 after a year ("2016年6底前") is read as one too.
@@ -108,9 +110,35 @@ function mentions(key: string): Mention[] {
   return found.filter((m, i) => i === 0 || found.slice(0, i).every((p) => p.at + p.length <= m.at));
 }
 
+/** The dates of a 完成时限 value as deadlines: "12月31日" → "12月31日前" (a bare day is not one), and
+ *  a bare month means its end: "2019年10月" → "2019年10月底前". */
+const DUE_DATE =
+  /\d{1,2}月份?(?:\d{1,2}日|上旬|中旬|下旬|底|末|(?![\d上中下底末]))|年(?:底|末)|[上下]半年|季度(?:末|底)?/g;
+
+export function asDeadline(text: string): string {
+  // Matched on the folded text (full-width digits), which has the same length as the text.
+  const key = fold(text);
+  let out = '';
+  let at = 0;
+  for (const m of key.matchAll(DUE_DATE)) {
+    const end = m.index + m[0].length;
+    out += text.slice(at, end);
+    if (/月份?$/.test(m[0])) out += '底';
+    if (!IS_DEADLINE_OR_START.test(key.slice(end))) out += '前';
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+/** "完成时限:2023年9月30日", "时间节点:2022年10月": a field whose value is when the task is due. */
+const DUE_FIELD = /((?:完成|整改|办结)?(?:时限|时间|期限)(?:节点|要求|安排)?\s*:\s*)([^。;]*)/g;
+
 /** Deadlines in a task's folded text, in order of first mention, without repeats. */
-export function findDeadlines(key: string, planYear: number | null): string[] {
+export function findDeadlines(taskKey: string, planYear: number | null): string[] {
   const found: string[] = [];
+  const key = taskKey.includes(':')
+    ? taskKey.replace(DUE_FIELD, (_, label: string, value: string) => label + asDeadline(value))
+    : taskKey;
   const all = mentions(key);
   // "分别于2018年10月8日、10月12日前": dates listed before one 前 all take it.
   for (let i = all.length - 2; i >= 0; i--) {

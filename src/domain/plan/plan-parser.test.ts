@@ -288,6 +288,27 @@ describe('sub-items and unit blocks', () => {
     );
   });
 
+  it('keeps one block across fields among the unit lines, and reads the 完成时限 field', () => {
+    const plan = parsePlan(
+      [
+        '一、重点任务',
+        '1．整治散乱污企业。',
+        '牵头单位：区生态环境分局',
+        '督导单位：区委督查室',
+        '责任领导：分管副区长',
+        '完成时限：2023年9月30日',
+        '责任单位：各镇（街道）',
+        '2．开展道路扬尘治理。',
+        '责任人：各镇（街道）主要负责人',
+        '责任单位：区城管局',
+      ].join('\n'),
+    ).plans[0]!;
+    expect(tasks(plan)).toEqual([
+      '1 整治散乱污企业 | 2023-09-30 | - L:区生态环境分局 C: R:各镇（街道）',
+      '2 开展道路扬尘治理 |  | - L: C: R:区城管局',
+    ]);
+  });
+
   it('records a standing rule in the note where it appears and nowhere else', () => {
     const doc = parsePlan(
       [

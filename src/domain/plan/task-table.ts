@@ -2,7 +2,7 @@
 // ("3. 任务。措施。完成时限：…前。") followed by its 牵头单位/配合单位/责任单位 lines, and a （一） section
 // line wherever the 类别 column changes. The table arrives as rows of cells with merged cells
 // already expanded (every row has all its cells); a cell's paragraphs are separated by "\n".
-import { IS_DEADLINE_OR_START } from './deadlines';
+import { asDeadline } from './deadlines';
 import { readMarker } from './headings';
 import { collapseSpaces, fold } from './normalize-text';
 
@@ -106,26 +106,6 @@ function unitList(parts: string[]): string {
   return parts.map((p) => p.replace(/[、，,；;。\s]+$/, '').replace(GLUED_UNITS, '、')).join('、');
 }
 
-/** Dates of a 完成时限 cell read as deadlines: "12月31日" → "12月31日前" (a bare day is not one), and
- *  a bare month means its end: "2019年10月" → "2019年10月底前". */
-const COLUMN_DATE =
-  /\d{1,2}月份?(?:\d{1,2}日|上旬|中旬|下旬|底|末|(?![\d上中下底末]))|年(?:底|末)|[上下]半年|季度(?:末|底)?/g;
-
-function deadlinePhrase(text: string): string {
-  // Matched on the folded text (full-width digits), which has the same length as the text.
-  const key = fold(text);
-  let out = '';
-  let at = 0;
-  for (const m of key.matchAll(COLUMN_DATE)) {
-    const end = m.index + m[0].length;
-    out += text.slice(at, end);
-    if (/月份?$/.test(m[0])) out += '底';
-    if (!IS_DEADLINE_OR_START.test(key.slice(end))) out += '前';
-    at = end;
-  }
-  return out + text.slice(at);
-}
-
 function withStop(text: string): string {
   return /[。！!？?；;]$/.test(text) ? text : `${text.replace(/[，,、：:]+$/, '')}。`;
 }
@@ -188,7 +168,7 @@ export function taskTableLines(rows: string[][], options: TaskTableOptions): str
     if (task) line += `${task.replace(/[。.，,；;：:\s]+$/, '')}。`;
     if (measures) line += withStop(measures);
     const deadline = sentences(cellsOf(row, 'deadline'));
-    if (deadline) line += withStop(`完成时限：${deadlinePhrase(deadline)}`);
+    if (deadline) line += withStop(`完成时限：${asDeadline(deadline)}`);
     lines.push(line);
     for (const role of UNIT_COLUMNS) {
       let units = unitList(cellsOf(row, role));

@@ -6,7 +6,13 @@ import { readMarker, scopeLabel, type Level } from './headings';
 import { fold, type Line } from './normalize-text';
 import { splitRunOnTasks } from './run-on-tasks';
 import type { Assignment, SourceRange, Task } from './types';
-import { findUnitSegments, standingRule, startsWithUnitKeyword, type UnitBlock } from './unit-lines';
+import {
+  findUnitSegments,
+  isFieldLine,
+  standingRule,
+  startsWithUnitKeyword,
+  type UnitBlock,
+} from './unit-lines';
 
 export interface TaskWithSource {
   task: Task;
@@ -253,6 +259,13 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
     }
     if (startsWithUnitKeyword(line.key)) {
       body(line, 0);
+      continue;
+    }
+    if (isFieldLine(line.key)) {
+      // A field among the unit lines (督导单位, 责任领导, 完成时限) does not end their block.
+      const kept: UnitBlock | null = open;
+      body(line, 0);
+      open = kept;
       continue;
     }
     const rule = /^[〔【[(]/.test(line.key) ? standingRule(line.text, line.key) : null;

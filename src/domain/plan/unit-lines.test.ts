@@ -235,10 +235,42 @@ describe('role verbs inside a labelled list', () => {
     ]);
   });
 
+  it("drops a bracketed note that the label's role is shared out", () => {
+    expect(blocks('责任单位：县农业农村局、县生态环境局（按职责分工负责）')).toEqual([
+      { lead: [], cooperating: [], responsible: ['县农业农村局', '县生态环境局'], note: null },
+    ]);
+  });
+
   it('leaves a plain labelled list alone', () => {
     expect(blocks('责任单位：县水利局，县生态环境局')).toEqual([
       { lead: [], cooperating: [], responsible: ['县水利局', '县生态环境局'], note: null },
     ]);
+  });
+});
+
+describe('label words', () => {
+  it.each([
+    ['主办单位：区发改局', 'lead'],
+    ['牵头责任单位：区发改局', 'lead'],
+    ['牵头科室：区发改局', 'lead'],
+    ['协助单位：区发改局', 'cooperating'],
+    ['协同单位：区发改局', 'cooperating'],
+    ['参与部门：区发改局', 'cooperating'],
+    ['实施主体：区发改局', 'responsible'],
+    ['实施单位：区发改局', 'responsible'],
+    ['承办单位：区发改局', 'responsible'],
+    ['负责部门：区发改局', 'responsible'],
+    ['具体责任单位：区发改局', 'responsible'],
+  ])('reads %s as %s', (text, role) => {
+    expect(blocks(text)).toEqual([
+      { lead: [], cooperating: [], responsible: [], note: null, [role]: ['区发改局'] },
+    ]);
+  });
+
+  it('does not take a field naming a supervisor or a leader for units', () => {
+    expect(blocks('督导单位：区委督查室')).toEqual([]);
+    expect(blocks('责任领导：区政府分管副区长')).toEqual([]);
+    expect(blocks('负责同志要亲自抓')).toEqual([]);
   });
 });
 

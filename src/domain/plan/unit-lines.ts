@@ -19,12 +19,44 @@ export interface UnitSegment {
 type Role = 'lead' | 'cooperating' | 'responsible';
 
 const KEYWORD_ROLES: [RegExp, Role][] = [
-  [/^牵头/, 'lead'],
-  [/^(?:配合|协办|参与)/, 'cooperating'],
-  [/^(?:责任|落实|主责)/, 'responsible'],
+  [/^(?:牵头|主办)/, 'lead'],
+  [/^(?:配合|协办|参与|协助|协同|协作)/, 'cooperating'],
+  [/^(?:责任|落实|主责|实施|承办|负责|具体)/, 'responsible'],
 ];
-const KEYWORD =
-  '牵头单位|牵头部门|配合单位|配合部门|协办单位|参与单位|责任单位|责任部门|落实单位|主责单位|责任主体';
+// Longest first, so that "牵头责任单位" is not read as 牵头 … and "具体责任单位" not as 责任单位.
+const KEYWORD = [
+  '牵头单位',
+  '牵头部门',
+  '牵头科室',
+  '牵头责任单位',
+  '主办单位',
+  '配合单位',
+  '配合部门',
+  '配合科室',
+  '协办单位',
+  '协办部门',
+  '参与单位',
+  '参与部门',
+  '协助单位',
+  '协同单位',
+  '协作单位',
+  '责任单位',
+  '责任部门',
+  '责任科室',
+  '具体责任单位',
+  '落实单位',
+  '主责单位',
+  '责任主体',
+  '实施主体',
+  '实施单位',
+  '承办单位',
+  '负责单位',
+  '负责部门',
+]
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+/** The characters a label can start with: most characters are told at once not to start one. */
+const KEYWORD_FIRST = new Set([...KEYWORD.split('|').map((k) => k[0]!), '【', '[', '〔']);
 // "牵头单位：" or "【牵头单位】" (the bracketed label needs no colon).
 const LABEL = `(?:[【\\[〔](${KEYWORD})[】\\]〕]\\s*:?|(${KEYWORD})\\s*:)`;
 const KEYWORD_AT = new RegExp(LABEL, 'g');
@@ -231,8 +263,10 @@ function parseKeywords(text: string, key: string, from: number, to: number): Uni
 /** A non-unit field printed after a list of units on the same line: "，完成时间：…", "；整改时限：…". */
 const FIELD_AFTER_UNITS = /[,;\s]+(?:完成|整改|办结)?(?:时间|时限|期限)(?:节点|要求)?\s*:/;
 
-/** "区住建局（牵头）": a role printed in brackets after one name of a labelled list. */
-const ROLE_MARK = /[(（](牵头|牵头单位|牵头部门|配合|配合单位|配合部门)[)）]$/;
+/** "区住建局（牵头）": a role printed in brackets after one name of a labelled list; "（按职责分工负
+ *  责）" says only that the label's role is shared out. */
+const ROLE_MARK =
+  /[(（](牵头|牵头单位|牵头部门|配合|配合单位|配合部门|负责|按职责分工负责|按职责负责|分工负责)[)）]$/;
 
 /**
  * Adds the names after a label to the label's role, unless clauses of the list carry their own
@@ -259,8 +293,9 @@ function addLabelledUnits(block: UnitBlock, role: Role, value: string, valueKey:
   for (const part of parts) {
     for (const name of splitUnits(part.text, part.key)) {
       const mark = ROLE_MARK.exec(name);
-      if (mark) block[/^牵头/.test(mark[1]!) ? 'lead' : 'cooperating'].push(name.slice(0, mark.index));
-      else block[part.role].push(name);
+      const marked = mark?.[1] ?? '';
+      const own = /^牵头/.test(marked) ? 'lead' : /^配合/.test(marked) ? 'cooperating' : part.role;
+      block[own].push(mark ? name.slice(0, mark.index) : name);
     }
   }
 }
@@ -356,7 +391,7 @@ export function findUnitSegments(text: string, key: string, ownWords = true): Un
     KEYWORD_HERE.lastIndex = i;
     if (
       depth === 0 &&
-      '牵配协参责落主【[〔'.includes(ch) &&
+      KEYWORD_FIRST.has(ch) &&
       (i === 0 || /[。;.\s]/.test(key[i - 1]!)) &&
       KEYWORD_HERE.test(key)
     ) {
@@ -388,6 +423,15 @@ export function findUnitSegments(text: string, key: string, ownWords = true): Un
 }
 
 /** A line that only continues a list of units broken over lines (no sentence, unit-like names). */
+/** A field printed among a task's unit lines that names none: who supervises it, which leader or
+ *  person answers for it, when it is due ("督导单位：…", "责任领导：…", "完成时限：…"). */
+const FIELD_LINE =
+  /^[(【[]?\s*(?:(?:督导|督办|督查|监督|指导)(?:单位|部门|领导)|(?:责任|分管|牵头|包保|联系|挂点)领导|责任人|联系人|(?:完成|整改|办结)?(?:时限|时间|期限)(?:节点|要求|安排)?|进度安排)[^:]{0,6}:/;
+
+export function isFieldLine(key: string): boolean {
+  return FIELD_LINE.test(key);
+}
+
 export function isUnitContinuation(key: string): boolean {
   // A standing rule in brackets after the names ("…，各乡镇〔以下…不再列出〕") belongs to the list.
   const list = key.replace(/[〔【[(][^〕】\])]*(?:不再|以下)[^〕】\])]*[〕】\])]/g, '');
