@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { physicalLines } from './normalize-text';
 
 const raw = (line: string) => physicalLines(line)[0]!.raw;
+const text = (line: string) => physicalLines(line)[0]!.text;
 
 describe('physicalLines', () => {
   it('reads a letter-spaced letterhead, title or number as its words', () => {
@@ -15,5 +16,18 @@ describe('physicalLines', () => {
   it('keeps the spaces of a heading as printed and between words', () => {
     expect(raw('(一) 优化布局')).toBe('(一) 优化布局');
     expect(raw('PM2.5 年均浓度 不高于 58 微克/立方米')).toBe('PM2.5 年均浓度 不高于 58 微克/立方米');
+  });
+
+  it('separates names of units printed with spaces between them on a line of units', () => {
+    expect(text('责任单位：县水利局 县生态环境局')).toBe('责任单位：县水利局、县生态环境局');
+    expect(text('配合单位：区城管局\u3000区交通局\u3000各街道办事处')).toBe(
+      '配合单位：区城管局、区交通局、各街道办事处',
+    );
+    expect(text('责任单位：高新区 经开区 各镇')).toBe('责任单位：高新区、经开区、各镇');
+    // Not before a further label, inside a name broken by a space, or on a line of text.
+    expect(text('牵头单位：区环保局 配合单位：区住建局')).toBe('牵头单位：区环保局配合单位：区住建局');
+    expect(text('责任单位：区住建局 完成时限：2023年底')).toBe('责任单位：区住建局完成时限：2023年底');
+    expect(text('责任单位：惠济区 人民政府')).toBe('责任单位：惠济区人民政府');
+    expect(text('由县水利局 县生态环境局负责')).toBe('由县水利局县生态环境局负责');
   });
 });

@@ -103,6 +103,20 @@ function isSharingSiteChrome(key: string): boolean {
 
 const LETTER_SPACED = /\p{sc=Han}(?: \p{sc=Han}){2,}/gu;
 
+// "责任单位：县水利局 县生态环境局": on a line of units a space between two names separates them,
+// where collapsing it would run them together. Not before a further label ("… 完成时限："), nor
+// inside a name broken by a space ("惠济区 人民政府").
+const UNIT_LABEL_LINE = /^[(（【[]?\s*[\u4e00-\u9fff]{2,6}(?:单位|部门|主体|科室)\s*[:：]/;
+const NAME_GAP = /(?<=[局委办府院队所站处室会部心司镇乡道村区])[ \u3000]+(?=[\u4e00-\u9fff])/g;
+const NOT_A_NAME_START = /^(?:[\u4e00-\u9fff]{1,8}\s*[:：]|人民|政府|党|管委|办事处|街道办|等)/;
+
+function separateNames(line: string): string {
+  if (!UNIT_LABEL_LINE.test(line)) return line;
+  return line.replace(NAME_GAP, (gap, at: number, all: string) =>
+    NOT_A_NAME_START.test(all.slice(at + gap.length)) ? gap : '、',
+  );
+}
+
 /** Physical lines with markup, page numbers and blank lines removed; chrome is marked, not dropped. */
 export function physicalLines(input: string): Line[] {
   const lines: Line[] = [];
@@ -114,7 +128,7 @@ export function physicalLines(input: string): Line[] {
     raw = raw.trim();
     raw = /^(?:\S\s+)+\S$/.test(raw)
       ? raw.replace(/ /g, '')
-      : raw.replace(LETTER_SPACED, (run) => run.replace(/ /g, ''));
+      : separateNames(raw.replace(LETTER_SPACED, (run) => run.replace(/ /g, '')));
     const text = collapseSpaces(raw);
     if (!text || /^\?+$/.test(text) || isPageNumber(text) || RULE.test(text)) return;
     const key = fold(text);
