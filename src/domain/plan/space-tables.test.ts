@@ -94,6 +94,20 @@ describe('withSpaceTables', () => {
     ]);
   });
 
+  it('tells a merged 牵头 cell from an empty 配合 one by what the row above holds', () => {
+    const text = [
+      '序号 类别 工作任务 具体措施 牵头单位 配合单位 责任单位 完成时限',
+      '1 施工扬尘 工地视频监控 在建工地视频监控联网 区住建局 区城管局 各镇（街道） 2026年11月30日',
+      // 类别 and 牵头单位 merged with the row above, 配合单位 empty.
+      '2 裸露地块苫盖 完成裸露地块排查和苫盖  各镇（街道） 12月15日',
+    ].join('\n');
+    expect(withSpaceTables(text).split('\n').slice(5)).toEqual([
+      '2. 裸露地块苫盖。完成裸露地块排查和苫盖。完成时限：12月15日前。',
+      '牵头单位：区住建局',
+      '责任单位：各镇（街道）',
+    ]);
+  });
+
   it('reads a group heading across the table as a section, and blank lines between rows', () => {
     const text = [
       '序号 工作任务 责任单位 完成时限',

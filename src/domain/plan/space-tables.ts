@@ -18,27 +18,21 @@ const DATE_LIKE = /\d{1,2}月|年底|年末|年内|半年|季度|长期|持续|�
 const SENTENCE_END = /[。；;！!？?]$/;
 const LIST_END = /[、，,；;]$/;
 /**
- * What it costs that a row has no cell in a column: a rowspan merges 类别 most often, then units
- * and dates; a row without its task is unlikely and one without its 序号 is no row. Of the unit
- * columns, the ones further right are taken as the merged ones: a row naming one unit names its
- * lead, and the units responsible for many tasks at once are the ones printed once for all.
+ * What it costs that a row has no cell in a column, by how often a rowspan merges it: 类别 most, then
+ * 责任单位 (the same townships answer for many tasks), 配合单位 and 时限; a task's lead is its own
+ * more often than not, a row without its task is unlikely and one without its 序号 is no row.
  */
-function missingCost(column: Column | null, at: number, columns: number): number {
-  const right = (columns - 1 - at) / (10 * columns);
-  switch (column) {
-    case 'number':
-      return IMPOSSIBLE;
-    case 'category':
-      return 1.5;
-    case 'lead':
-    case 'cooperating':
-    case 'responsible':
-    case 'deadline':
-      return 2 + right;
-    default:
-      return 4;
-  }
-}
+const MISSING: Partial<Record<Column, number>> = {
+  category: 1.5,
+  responsible: 2,
+  cooperating: 2.1,
+  deadline: 2.3,
+  lead: 2.4,
+  number: Number.POSITIVE_INFINITY,
+};
+/** What an empty cell costs: a task without a lead or a title is rarer than one without help. */
+const EMPTY: Partial<Record<Column, number>> = { lead: 0.5, task: 1, number: Number.POSITIVE_INFINITY };
+const MISSING_OTHER = 4;
 const IMPOSSIBLE = Number.POSITIVE_INFINITY;
 
 function readsAsUnits(cell: string): boolean {
@@ -110,6 +104,18 @@ function groups(pieces: string[]): Group[][] {
   });
 }
 
+export interface RowContext {
+  /** The cells of the row above (merged cells filled in): a cell that repeats the one above it is
+   *  likelier in that column than in another. */
+  above?: readonly string[];
+  /** What each cell read as (units or not): a table's rows repeat their units. */
+  units?: Map<string, boolean>;
+}
+
+/** Whether two cells hold the same text, spaces aside. */
+const same = (a: string, b: string | undefined) =>
+  b !== undefined && a.replace(/ /g, '') === b.replace(/ /g, '');
+
 /**
  * A row's cells: its pieces (split at every space, so that "" marks an extra one) laid into the
  * columns at the least cost; a column given no piece is null (merged into the row above).
@@ -117,13 +123,12 @@ function groups(pieces: string[]): Group[][] {
 export function alignRow(
   columns: (Column | null)[],
   pieces: string[],
-  units = new Map<string, boolean>(),
+  { above = [], units = new Map<string, boolean>() }: RowContext = {},
 ): (string | null)[] | null {
   const n = columns.length;
   const m = pieces.length;
   const spans = groups(pieces);
-  // The same cell is weighed for several columns, and a table's rows repeat their units: `units`
-  // remembers what each cell read as.
+  // The same cell is weighed for several columns.
   const looksLikeUnits = (cell: string): boolean => {
     let known = units.get(cell);
     if (known === undefined) units.set(cell, (known = readsAsUnits(cell.replace(/ /g, ''))));
@@ -131,13 +136,14 @@ export function alignRow(
   };
   const costOf = (c: number, t: number, u: number): number => {
     const column = columns[c]!;
-    if (t === u) return missingCost(column, c, n);
+    if (t === u) return (column && MISSING[column]) ?? MISSING_OTHER;
     const group = spans[t]![u - t]!;
     // A lone extra space is an empty cell; extra spaces inside a cell are possible, not likely.
-    if (!group.pieces) return group.spaces === 1 && column !== 'number' ? 0 : IMPOSSIBLE;
+    if (!group.pieces) return group.spaces === 1 ? ((column && EMPTY[column]) ?? 0) : IMPOSSIBLE;
     const kind = kindOf(column);
     const units = kind === 'number' || kind === 'deadline' ? false : looksLikeUnits(group.cell);
-    return group.joins + group.spaces + contentCost(kind, group.cell, group.pieces, units);
+    const repeated = same(group.cell, above[c]) ? -1 : 0;
+    return group.joins + group.spaces + repeated + contentCost(kind, group.cell, group.pieces, units);
   };
   // best[c][t]: the least cost of laying the first t pieces into the first c columns.
   const best = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(IMPOSSIBLE));
@@ -194,7 +200,7 @@ function tableRows(
       continue;
     }
     if (!ROW_START.test(line)) break;
-    const cells = alignRow(columns, line.trim().split(SPACE), units);
+    const cells = alignRow(columns, line.trim().split(SPACE), { above, units });
     if (!cells) break;
     above = cells.map((cell, c) => cell ?? above[c] ?? '');
     rows.push(above);
