@@ -90,3 +90,17 @@ describe('findDeadlines', () => {
     expect(deadlines('2019年8月底前完成', null)).toEqual(['2019-08-31']);
   });
 });
+
+describe('the end of a year named with 年内', () => {
+  it('is a deadline when it opens a clause with its year', () => {
+    expect(deadlines('2007年内,完成沙河涌的综合整治。到2009年底,基本缓解')).toEqual([
+      '2007-12-31',
+      '2009-12-31',
+    ]);
+  });
+
+  it('is not one inside a span of years or without a year', () => {
+    expect(deadlines('力争三年内,全面完成', null)).toEqual([]);
+    expect(deadlines('用两年内容完成')).toEqual([]);
+  });
+});

@@ -11,7 +11,8 @@ const MONTH_DATE = new RegExp(
   `(?:${YEAR_WORD}年)?(\\d{1,2})(?:月(?:份)?(?:(\\d{1,2})日|(上旬|中旬|下旬|底|末))|(?<=\\d{4}年\\d{1,2})(底|末))(之前|以前|前)?`,
   'g',
 );
-const YEAR_END = new RegExp(`${YEAR_WORD}?年(?:年)?(?:底|末)(之前|以前|前)?`, 'g');
+// "2007年内,完成…" sets the end of that year as well.
+const YEAR_END = new RegExp(`${YEAR_WORD}?年(?:年)?(?:底|末|内(?=[,，]))(之前|以前|前)?`, 'g');
 const PERIOD = new RegExp(
   `(?:${YEAR_WORD}年)?(上半年|下半年|第?[一二三四1-4]季度)(?:末|底)?(之前|以前|前)?`,
   'g',

@@ -18,7 +18,8 @@ const CN_NUM = '[一二三四五六七八九十]{1,3}';
 const MARKERS: [Level, RegExp][] = [
   [1, new RegExp(`^第?(${CN_NUM})\\s*[、.]|^第(${CN_NUM})(?:部分|章)`)],
   [2, new RegExp(`^\\(\\s*(${CN_NUM})\\s*\\)`)],
-  [3, /^(\d{1,3})\s*[.、](?!\d)/],
+  // "1.5万吨" is a number, but "2.2007年底前…" is task 2 opening with a year.
+  [3, /^(\d{1,3})\s*[.、](?!\d(?!\d{3}年))/],
   [4, /^\(\s*(\d{1,2})\s*\)/],
   [5, /^(\d{1,2})\)|^([\u2460-\u2473])/],
 ];

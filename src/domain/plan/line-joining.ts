@@ -68,7 +68,9 @@ function hasOpenBracket(key: string): boolean {
 function shouldJoin(a: Line, b: Line, full: boolean): boolean {
   // A wrapped line may start with words that look like a web page's chrome ("完成" + "时间:5月底前").
   if (a.chrome || (b.chrome && !full) || a.heading || b.heading || startsOwnLine(b.key, full)) return false;
-  if (startsWithUnitKeyword(a.key)) return full || /[、,;]$/.test(a.key) || isUnitContinuation(b.key);
+  // "责任单位:" alone on its line: the names follow on the next one.
+  if (startsWithUnitKeyword(a.key))
+    return full || /[、,;]$/.test(a.key) || endsWithUnitLabel(a.key) || isUnitContinuation(b.key);
   if (/^[,、。;:)”」』]/.test(b.key)) return full || !isHeadingLike(a.key);
   if (/[。!?]$/.test(a.key) || DATE_LINE.test(a.key)) return false;
   // A colon ends a line that introduces the next ("全文如下:"), not a unit label or an open bracket

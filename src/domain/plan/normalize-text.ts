@@ -84,7 +84,7 @@ export function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.test(text);
 }
 const CHROME =
-  /^(?:索\s*引\s*号|主\s*题\s*分\s*类|发\s*布\s*机\s*构|发\s*文\s*机\s*关|文\s*号\s*:|发\s*文\s*字\s*号|成\s*文\s*日\s*期|(?:公\s*文\s*)?生\s*成\s*日\s*期|发\s*布\s*日\s*期|体\s*裁|标\s*签|关\s*键\s*词|主\s*题\s*词|信\s*息\s*来\s*源|信\s*息\s*分\s*类|效\s*力\s*状\s*态|名\s*称\s*:|留言与评论|验证码|打印此文|打印本页|关闭窗口|【?打印】?|【?关闭】?|保存为word|字号|字体大小|分享到?|浏览(?:次数|量)|访问量|阅读量|来源\s*:|(?:添加|发布|更新|发表)?时间\s*:|日期\s*:|扫一扫|责任编辑|上一篇|下一篇|相关(?:链接|文档|文章|阅读)|当前位置|您当前(?:所在)?的?位置|首页\s*>|附件下载|文档评论|评论|暂无评论|本文为转载)/;
+  /^(?:索\s*引\s*号|主\s*题\s*分\s*类|发\s*布\s*机\s*构|发\s*文\s*机\s*关|文\s*号\s*:|发\s*文\s*字\s*号|成\s*文\s*日\s*期|(?:公\s*文\s*)?生\s*成\s*日\s*期|发\s*布\s*日\s*期|体\s*裁|标\s*签|关\s*键\s*词|主\s*题\s*词|信\s*息\s*来\s*源|信\s*息\s*分\s*类|效\s*力\s*状\s*态|名\s*称\s*:|留言与评论|验证码|打印此文|打印本页|关闭窗口|【?打印】?|【?关闭】?|保存为word|字号|字体大小|分享到?|浏览(?:次数|量)|访问量|阅读量|来源\s*:|(?:添加|发布|更新|发表)?时间\s*:|日期\s*:|扫一扫|责任编辑|上一篇|下一篇|相关(?:链接|文档|文章|阅读)|当前位置|您当前(?:所在)?的?位置|首页\s*>|附件下载|文档评论|评论|暂无评论|本文为转载|\[?接上页\]?$|[|｜]+$)/;
 
 // Document-sharing sites (文库, 公文网) print the file name, a counter row and buttons above the text:
 // "XX方案.docx", "VIP专免", "2024-07-01 999+ 15.35KB 4 页 海报", "侵权投诉".
@@ -117,6 +117,28 @@ function separateNames(line: string): string {
   );
 }
 
+// "…(实施单位:市城管委) (九)提升…", "…工作安排 一、强化…行动 1.持续…": a copy that flattened its line
+// breaks into spaces. A space before a numbering marker is such a break when what precedes it ends a
+// sentence or a bracket, or is a heading of its own (a marker and a few words without a full stop).
+const MARKER_AFTER_SPACE =
+  /\s+(?=第?[一二三四五六七八九十]{1,3}\s*、|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,3}\s*[.、．](?!\d)|[(（]\d{1,2}[)）])/g;
+const ENDS_SENTENCE = /[。;；!！?？)）\]】]$/;
+const BARE_HEADING =
+  /^(?:第?[一二三四五六七八九十]{1,3}\s*、|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,3}\s*[.、．])[^。]{0,40}$/;
+
+function splitFlattened(raw: string): string[] {
+  const pieces: string[] = [];
+  let from = 0;
+  for (const m of raw.matchAll(MARKER_AFTER_SPACE)) {
+    const before = raw.slice(from, m.index).trim();
+    if (!before || !(ENDS_SENTENCE.test(before) || BARE_HEADING.test(before))) continue;
+    pieces.push(before);
+    from = m.index + m[0].length;
+  }
+  pieces.push(raw.slice(from).trim());
+  return pieces;
+}
+
 /** Physical lines with markup, page numbers and blank lines removed; chrome is marked, not dropped. */
 export function physicalLines(input: string): Line[] {
   const lines: Line[] = [];
@@ -128,13 +150,16 @@ export function physicalLines(input: string): Line[] {
     raw = raw.trim();
     raw = /^(?:\S\s+)+\S$/.test(raw)
       ? raw.replace(/ /g, '')
-      : separateNames(raw.replace(LETTER_SPACED, (run) => run.replace(/ /g, '')));
-    const text = collapseSpaces(raw);
-    if (!text || /^\?+$/.test(text) || isPageNumber(text) || RULE.test(text)) return;
-    const key = fold(text);
-    const chrome =
-      CHROME.test(key) || /【(?:打印|关闭)|打印本页|关闭窗口/.test(key) || isSharingSiteChrome(key);
-    lines.push({ text, key, raw, start: index, end: index, heading, chrome });
+      : raw.replace(LETTER_SPACED, (run) => run.replace(/ /g, ''));
+    for (const flat of splitFlattened(raw)) {
+      const piece = separateNames(flat);
+      const text = collapseSpaces(piece);
+      if (!text || /^\?+$/.test(text) || isPageNumber(text) || RULE.test(text)) continue;
+      const key = fold(text);
+      const chrome =
+        CHROME.test(key) || /【(?:打印|关闭)|打印本页|关闭窗口/.test(key) || isSharingSiteChrome(key);
+      lines.push({ text, key, raw: piece, start: index, end: index, heading, chrome });
+    }
   });
   return lines;
 }

@@ -110,6 +110,8 @@ function targetsIn(lines: Line[]): Target[] {
   return findTargets(lines.map((l) => l.text).join('。'), lines.map((l) => l.key).join('。'));
 }
 
+const SCHEDULE_PART = /^(?:时间安排|(?:活动|整治|实施|行动)时间|时间步骤|进度安排)$/;
+
 function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled: boolean) {
   const { preamble, parts, annex, nonTask } = partsOf(titled ? lines.slice(1) : lines);
   // A plan that is not followed by its own "一、" (a news report quoting it) may still print its title.
@@ -123,8 +125,11 @@ function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled:
   // preamble; a text with no numbering at all is a report, its body read whole for its targets (an
   // annexed task list states measures, not the plan's targets).
   const firstMarker = preamble.findIndex((l) => readMarker(l.key) !== null);
+  // An excerpt taken up in the middle of a task list ("2.…" before "三、…") opens with tasks.
+  const opening = preamble.findIndex((l) => !l.chrome);
+  const openingTasks = opening >= 0 && opening === firstMarker ? preamble.slice(opening) : [];
   const taskLines = parts.length
-    ? parts.filter((p) => !nonTask(partTitle(p.heading!))).flatMap((p) => p.lines)
+    ? [...openingTasks, ...parts.filter((p) => !nonTask(partTitle(p.heading!))).flatMap((p) => p.lines)]
     : firstMarker >= 0
       ? preamble.slice(firstMarker)
       : [];
@@ -136,7 +141,12 @@ function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled:
   const preambleKey = preamble.map((l) => l.key).join('。');
   const issuedOn = header.issuedOn ?? fallback.issuedOn;
   const docNumber = header.docNumber ?? fallback.docNumber;
-  const period = periodOf(title, preambleKey);
+  // A campaign states its dates in the preamble or in a part of its own ("三、时间安排").
+  const scheduleKey = parts
+    .filter((p) => SCHEDULE_PART.test(partTitle(p.heading!)))
+    .flatMap((p) => p.lines.map((l) => l.key))
+    .join('。');
+  const period = periodOf(title, `${preambleKey}。${scheduleKey}`);
   const year = planYearOf(
     title,
     period,

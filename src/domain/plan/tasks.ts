@@ -107,12 +107,14 @@ function assignments(events: Event[]): Assignment[] {
 
 /** Reads the tasks of the given task-part lines (first-level headings included). */
 export function readTasks(partLines: Line[], planYear: number | null): TaskWithSource[] {
-  // Tasks are the 1. items; a plan numbering nothing below （一） has its （一） parts as tasks.
-  const taskLevel: Level = partLines.some((l) => readMarker(l.key)?.level === 3) ? 3 : 2;
+  // Tasks are the 1. items; a plan numbering nothing below （一） has its （一） parts as tasks, and an
+  // excerpt that holds only （4） items (a list taken up in its middle) has those.
+  const present = new Set(partLines.map((l) => readMarker(l.key)?.level).filter((l) => l !== 1));
+  const taskLevel: Level = present.has(3) ? 3 : present.has(2) || present.size === 0 ? 2 : 4;
   const lines = taskLevel === 3 ? splitRunOnTasks(partLines, taskLevel) : partLines;
   // Sub-items are the next level down; a plan with no （1） items numbers them 1) or ①.
   const levels = new Set(lines.map((l) => readMarker(l.key)?.level));
-  const subLevel = taskLevel === 2 ? 3 : levels.has(5) && !levels.has(4) ? 5 : 4;
+  const subLevel = taskLevel === 2 ? 3 : taskLevel === 4 || (levels.has(5) && !levels.has(4)) ? 5 : 4;
   const result: TaskWithSource[] = [];
   let section: Section | null = null;
   let task: Draft | null = null;
@@ -162,7 +164,7 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
     closeTask();
     if (!section) return;
     // A part without numbered tasks but with units of its own is a task labelled by the part.
-    if (!section.tasks.length && section.blocks.length) {
+    if (!section.tasks.length) {
       const marker = readMarker(fold(section.label));
       result.push({
         task: {
@@ -248,6 +250,9 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
       body(line, marker.length);
       continue;
     }
+    // "（一）。" / "营造声势。": a heading printed as its number alone is named by the next line.
+    if (task && !task.title && !task.key.replace(/[。\s]/g, '') && !marker)
+      task.title = titleOf(line.text, line.key);
     // A line that opens nothing new belongs to the task (or section) before it; a heading does not.
     if (task) task.source.endLine = line.end;
     else if (section) section.source.endLine = line.end;

@@ -21,7 +21,7 @@ type Role = 'lead' | 'cooperating' | 'responsible';
 const KEYWORD_ROLES: [RegExp, Role][] = [
   [/^(?:牵头|主办)/, 'lead'],
   [/^(?:配合|协办|参与|协助|协同|协作)/, 'cooperating'],
-  [/^(?:责任|落实|主责|实施|承办|负责|具体)/, 'responsible'],
+  [/^(?:责任|落实|主责|主体|实施|承办|负责|具体)/, 'responsible'],
 ];
 // Longest first, so that "牵头责任单位" is not read as 牵头 … and "具体责任单位" not as 责任单位.
 const KEYWORD = [
@@ -40,10 +40,12 @@ const KEYWORD = [
   '协助单位',
   '协同单位',
   '协作单位',
+  '协作部门',
   '责任单位',
   '责任部门',
   '责任科室',
   '具体责任单位',
+  '主体责任单位',
   '落实单位',
   '主责单位',
   '责任主体',
@@ -71,7 +73,12 @@ const ROLE_VERBS: [string, Role][] = [
   ['配合参与|参与|配合|协办|协助', 'cooperating'],
   ['负责落实|按职责分工负责|按职责负责|分工负责|具体负责|负责实施|组织实施|负责|落实|主责', 'responsible'],
 ];
-const ROLE_CLAUSE = new RegExp(`^(.+?)(${ROLE_VERBS.map(([v]) => v).join('|')})$`);
+// "…负责制定方案并组织实施": the work a verb introduces may follow it.
+const ROLE_CLAUSE = new RegExp(
+  `^(.+?)(${ROLE_VERBS.map(([v]) => v).join('|')})(?:制定方案并)?(?:组织)?(?:实施)?$`,
+);
+// "各区政府为责任单位", "…公司为铁路沿线责任单位": names given a role by its label.
+const LABEL_CLAUSE = new RegExp(`^(.+?)为[^,;。]{0,15}?(${KEYWORD})$`);
 const VERB_ROLES: [RegExp, Role][] = ROLE_VERBS.map(([verbs, role]) => [new RegExp(`^(?:${verbs})$`), role]);
 const roleOfVerb = (verb: string): Role => VERB_ROLES.find(([pattern]) => pattern.test(verb))![1];
 
@@ -127,9 +134,10 @@ function cleanUnit(name: string): string {
 /** "各县、区人民政府" is one group: a lone 县/区/乡/镇 before 、 belongs to the next name. */
 const ADMIN_FRAGMENT = /^各?[县市区乡镇]$/;
 /** "临汾、侯马、洪洞经济开发区管委会": short place names without a unit suffix share the suffix of
- *  the government body that follows them — only such a body ("公安、交通、区环保局" are three). */
+ *  the government body or the limited company that follows them — only such a body ("公安、交通、
+ *  区环保局" are three). */
 const PLACE_FRAGMENT = /^[\u4e00-\u9fff]{1,6}$/;
-const GOVERNMENT_BODY = /(?:人民政府|政府|管委会|管理委员会|办事处)$/;
+const GOVERNMENT_BODY = /(?:人民政府|政府|管委会|管理委员会|办事处|有限公司)$/;
 
 /** "市级各有关部门及各县市区政府": (以)及 joins two names when every side reads as a unit; not in
  *  "各县政府及其有关部门", where 其 points back to the name before. */
@@ -300,17 +308,35 @@ function addLabelledUnits(block: UnitBlock, role: Role, value: string, valueKey:
   }
 }
 
-/** "县生态环境局牵头" → the names before the role verb and their role; 'other' for a clause without a
- *  role verb, 'not units' when the words before the verb are not names of units. */
-function roleClause(text: string, key: string): { role: Role; names: string[] } | 'other' | 'not units' {
-  const m = ROLE_CLAUSE.exec(key.trim());
-  if (!m) return 'other';
-  const offset = key.indexOf(m[1]!);
-  const names = splitUnits(text.slice(offset, offset + m[1]!.length), m[1]!);
-  // Judged on the folded names: a printed 部門 is a 部门.
-  const unitLike = names.length > 0 && splitUnits(m[1]!, m[1]!).every(isUnitLike);
-  return unitLike ? { role: roleOfVerb(m[2]!), names } : 'not units';
+interface RoleClause {
+  role: Role;
+  names: string[];
+  /** Named by a label ("为责任单位"), not by a verb. */
+  labelled: boolean;
 }
+
+/** "县生态环境局牵头", "本部分工作由市建委负责组织实施", "各区政府为责任单位" → the names and their
+ *  role; 'other' for a clause without a role, 'not units' when the words before it are not names of
+ *  units. */
+function roleClause(text: string, key: string): RoleClause | 'other' | 'not units' {
+  const trimmed = key.trim();
+  const labelled = LABEL_CLAUSE.exec(trimmed);
+  const m = labelled ?? ROLE_CLAUSE.exec(trimmed);
+  if (!m) return 'other';
+  // "…工作由市农业局牵头": the names start after 由 (the words before it name the work).
+  const agent = m[1]!.indexOf('由');
+  const namesKey = agent > 0 ? m[1]!.slice(agent + 1) : m[1]!;
+  const offset = key.indexOf(m[1]!) + (agent > 0 ? agent + 1 : 0);
+  const names = splitUnits(text.slice(offset, offset + namesKey.length), namesKey);
+  // Judged on the folded names: a printed 部門 is a 部门.
+  const unitLike = names.length > 0 && splitUnits(namesKey, namesKey).every(isUnitLike);
+  if (!unitLike) return 'not units';
+  const role = labelled ? KEYWORD_ROLES.find(([p]) => p.test(labelled[2]!))![1] : roleOfVerb(m[2]!);
+  return { role, names, labelled: Boolean(labelled) };
+}
+
+/** "本部分工作由市建委," before "…等部门负责": an agent whose list goes on after the comma. */
+const AGENT_OPENS = /由[^由]*$/;
 
 /** Parses the inside of an inline group; null when it is not a statement of units. */
 function parseRoleGroup(text: string, key: string): UnitBlock | null {
@@ -324,8 +350,12 @@ function parseRoleGroup(text: string, key: string): UnitBlock | null {
       addNote(block, standingRule(text.slice(sFrom, sTo), sentenceKey)!);
       continue;
     }
-    for (const [from, to] of splitTopLevel(sentenceKey, ',;')) {
+    let carry: number | null = null;
+    for (const [clauseFrom, to] of splitTopLevel(sentenceKey, ',;')) {
+      const from: number = carry ?? clauseFrom;
       const clause = roleClause(text.slice(sFrom + from, sFrom + to), sentenceKey.slice(from, to));
+      carry = clause === 'other' && AGENT_OPENS.test(sentenceKey.slice(from, to)) ? from : null;
+      if (carry !== null) continue;
       if (clause === 'not units') return null;
       if (clause === 'other') {
         if (roles === 0) return null;
@@ -339,17 +369,23 @@ function parseRoleGroup(text: string, key: string): UnitBlock | null {
 }
 
 /** A sentence after the task text that is nothing but units and their roles, printed without
- *  brackets: "…协作能力。县生态环境局牵头,各相关部门参与。". Every clause must name units by a role
- *  verb and one of them must lead, so that a sentence of the task ("各乡镇负责落实。") stays text. */
+ *  brackets: "…协作能力。县生态环境局牵头,各相关部门参与。", "…。各区政府为责任单位,市工商局为协办
+ *  单位。". Every clause must name units by a role and one of them must lead or be labelled, so that
+ *  a sentence of the task ("各乡镇负责落实。", "建筑工地由市建设局负责") stays text. */
 function parseRoleSentence(text: string, key: string): UnitBlock | null {
   const block = emptyBlock();
+  let labelled = false;
   for (const [from, to] of splitTopLevel(key, ',;')) {
     const clause = roleClause(text.slice(from, to), key.slice(from, to));
     if (typeof clause === 'string') return null;
     block[clause.role].push(...clause.names);
+    labelled ||= clause.labelled;
   }
-  return block.lead.length ? block : null;
+  return block.lead.length || labelled ? block : null;
 }
+
+/** Whether a line may hold an unbracketed unit sentence: it names a lead or a role label after 为. */
+const ROLE_SENTENCE_HINT = new RegExp(`牵头|为[^,;。]{0,15}?(?:${KEYWORD})`);
 
 // "…卫生整治活动责任单位城管科、环卫公司配合单位办事处": a copy that lost its punctuation prints the
 // labels without colons, run on after the task's words. Read only at the end of a line and only when
@@ -411,9 +447,9 @@ export function findUnitSegments(text: string, key: string, ownWords = true): Un
   if (segments.length) return segments;
   const bare = bareLabelTail(text, key);
   if (bare) return [bare];
-  // Sentences after the task's own words may be unbracketed unit statements; they need a lead,
-  // so lines without 牵头 are not searched.
-  if (!key.includes('牵头')) return segments;
+  // Sentences after the task's own words may be unbracketed unit statements; they need a lead or a
+  // label, so other lines are not searched.
+  if (!ROLE_SENTENCE_HINT.test(key)) return segments;
   for (const [from, to] of splitTopLevel(key, '。').slice(ownWords ? 1 : 0)) {
     const start = from + (key.slice(from, to).length - key.slice(from, to).trimStart().length);
     const block = parseRoleSentence(text.slice(start, to), key.slice(start, to).trimEnd());

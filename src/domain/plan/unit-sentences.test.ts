@@ -1,0 +1,88 @@
+// Units stated in sentences rather than under labels: an agent after 由, a role given by a label
+// after 为, labels of the township and city forms (协作部门, 主体责任单位, 实施单位).
+import { describe, expect, it } from 'vitest';
+import { fold } from './normalize-text';
+import { findUnitSegments, splitUnits } from './unit-lines';
+
+const blocks = (text: string) => findUnitSegments(text, fold(text)).map((s) => s.block);
+
+describe('an agent introduced by 由 inside an inline group', () => {
+  it('reads the names after 由 with the role of the verb, whatever work follows the verb', () => {
+    expect(
+      blocks('加强水环境整治。(本部分工作由市建委,市环保局、市水利局等部门负责制定方案并组织实施)'),
+    ).toEqual([{ lead: [], cooperating: [], responsible: ['市建委', '市环保局', '市水利局'], note: null }]);
+    expect(
+      blocks(
+        '开展村容整治。(整治工作由市农业局牵头组织实施,规划工作由市规划局牵头组织实施,市建委、市绿委办等部门配合)',
+      ),
+    ).toEqual([
+      { lead: ['市农业局', '市规划局'], cooperating: ['市建委', '市绿委办'], responsible: [], note: null },
+    ]);
+  });
+
+  it('leaves a group whose words after 由 are not units as text', () => {
+    expect(blocks('完善设施。(本部分工作由各方共同推进)')).toEqual([]);
+    expect(blocks('完善设施。(经费由区政府统筹,按进度拨付)')).toEqual([]);
+  });
+});
+
+describe('a role given by a label after 为', () => {
+  it('reads "X为责任单位,Y为协办单位。" after the task text', () => {
+    expect(blocks('全面清理。各区政府为责任单位,市规划与国土资源局、城管办为协办单位。')).toEqual([
+      {
+        lead: [],
+        cooperating: ['市规划与国土资源局', '城管办'],
+        responsible: ['各区政府'],
+        note: null,
+      },
+    ]);
+    expect(blocks('整车清洗。市交通局为责任单位。')).toEqual([
+      { lead: [], cooperating: [], responsible: ['市交通局'], note: null },
+    ]);
+  });
+
+  it('allows a few words naming the area between 为 and the label', () => {
+    const [block] = blocks(
+      '全面清理。市公路局及高速公路股份公司为市内公路、高速公路的责任单位,各区政府为协办单位。',
+    );
+    expect(block!.responsible).toEqual(['市公路局', '高速公路股份公司']);
+    expect(block!.cooperating).toEqual(['各区政府']);
+  });
+
+  it('leaves work assigned by place in a sentence as text', () => {
+    expect(blocks('统一灭杀。建筑工地由市建设局负责;河道由市水务局负责。')).toEqual([]);
+    expect(blocks('加强管理。该项目为重点单位,要加快建设。')).toEqual([]);
+    expect(blocks('加强管理。各街道要明确责任单位。')).toEqual([]);
+  });
+});
+
+describe('labels of the township and city forms', () => {
+  it('reads 牵头部门, 协作部门 and 主体责任单位 on one line', () => {
+    expect(blocks('牵头部门:镇水利站 协作部门:镇工业办公室,镇城建办 主体责任单位:各村(居)')).toEqual([
+      {
+        lead: ['镇水利站'],
+        cooperating: ['镇工业办公室', '镇城建办'],
+        responsible: ['各村(居)'],
+        note: null,
+      },
+    ]);
+  });
+
+  it('reads 实施单位 as the responsible units', () => {
+    expect(blocks('提升作业水平。(实施单位:市城管委、财政局)')).toEqual([
+      { lead: [], cooperating: [], responsible: ['市城管委', '财政局'], note: null },
+    ]);
+  });
+});
+
+describe('place names sharing the suffix of a limited company', () => {
+  const split = (text: string) => splitUnits(text, fold(text));
+
+  it('keeps them with the company after them, as with a government body', () => {
+    expect(split('广深、平南铁路有限公司')).toEqual(['广深、平南铁路有限公司']);
+  });
+
+  it('keeps short names before a company that is not a limited one as names of their own', () => {
+    expect(split('公安、交通、市供电公司')).toEqual(['公安', '交通', '市供电公司']);
+  });
+});
