@@ -1,6 +1,7 @@
 // A plan whose tasks are a table (an annexed 重点任务清单) becomes the ledger's tasks: uploaded as a
 // Word file written at test time (a notice, then the table, its 类别 and 牵头单位 cells merged down
-// two rows), pasted from Word as HTML, from Excel as tab-separated rows, and as a Markdown table. A
+// two rows), pasted from Word as HTML, from Excel as tab-separated rows, as a Markdown table and as
+// a web page's text leaves it (cells between spaces). A
 // Word file's text outside tables reads as it did through mammoth's extractRawText.
 import {
   Document,
@@ -95,6 +96,16 @@ function tableMarkdown(): string {
   return [HEADER, HEADER.map(() => '---'), ...filled].map((row) => `| ${row.join(' | ')} |`).join('\n');
 }
 
+/**
+ * The table as a web page's text leaves it: one row a line, a space between cells, two for an empty
+ * cell and nothing for a merged one.
+ */
+function tableSpaced(): string {
+  return [HEADER.map((name) => name.replace(/ /g, '')), ...ROWS]
+    .map((row) => row.filter((text) => text !== null).join(' '))
+    .join('\n');
+}
+
 async function expectTasks(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid=task-editor]');
   const tasks = page.locator('[data-testid=task-editor]');
@@ -185,7 +196,7 @@ describe('导入方案: task tables', () => {
     await context.close();
   });
 
-  it('reads a table pasted from Word (HTML), from Excel (tab-separated) and as Markdown', async () => {
+  it("reads a table pasted from Word (HTML), from Excel (tab-separated), as Markdown and as a web page's text (cells between spaces)", async () => {
     const { page, errors, context } = await openApp(browser, '#/import');
     await waitReady(page);
     await page.fill('[data-testid=import-text]', `${NOTICE.join('\n')}\n`);
@@ -219,6 +230,11 @@ describe('导入方案: task tables', () => {
 
     await page.click('[data-testid=import-edit-source]');
     await page.fill('[data-testid=import-text]', `${NOTICE.join('\n')}\n${tableMarkdown()}`);
+    await page.click('[data-testid=import-parse]');
+    await expectTasks(page);
+
+    await page.click('[data-testid=import-edit-source]');
+    await page.fill('[data-testid=import-text]', `${NOTICE.join('\n')}\n${tableSpaced()}`);
     await page.click('[data-testid=import-parse]');
     await expectTasks(page);
     expect(errors).toEqual([]);
