@@ -14,6 +14,19 @@ describe('wrapWidth', () => {
     expect(wrapWidth(physicalLines(asPdfLines(`2019年，${PARAGRAPH}`.repeat(2), 22)))).toBe(22);
   });
 
+  it('finds it in a list of short items where only some lines wrap', () => {
+    const long = '1.受保护地区面积占国土面积比例。责任单位:市环境保护局,配合单位:市林业局;';
+    const short = [
+      '市城市管理行政执法局',
+      '市环境保护局',
+      '市统计局',
+      '市公安局交警支队',
+      '市住房和城乡建设局',
+    ].map((unit) => `2.建成区绿化覆盖率。责任单位:${unit};`);
+    const text = [...short, long, ...short, long, long].join('\n');
+    expect(wrapWidth(physicalLines(asPdfLines(text, 33)))).toBe(33);
+  });
+
   it('finds none where each line is a paragraph, or lines are short', () => {
     expect(
       wrapWidth(

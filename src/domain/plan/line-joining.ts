@@ -49,7 +49,8 @@ function printedWidth(text: string): number {
 
 /** The width a hard-wrapped text breaks its lines at (a PDF's lines; a 公文 page holds 28 characters
  *  a line), or null when each line is a paragraph. Wrapped lines crowd at one width (±1 where a
- *  closing mark hangs or half-width digits fall short) and almost none is longer. */
+ *  closing mark hangs or half-width digits fall short) and almost none is longer; in a list of
+ *  short items only a quarter of the lines may reach it. */
 export function wrapWidth(lines: readonly Line[]): number | null {
   const widths = lines.map((l) => printedWidth(l.text)).filter((w) => w >= 20);
   const counts = new Map<number, number>();
@@ -57,7 +58,7 @@ export function wrapWidth(lines: readonly Line[]): number | null {
   const [mode] = [...counts].reduce((best, c) => (c[1] > best[1] ? c : best), [0, 0]);
   const near = widths.filter((w) => Math.abs(w - mode) <= 1.5).length;
   const over = widths.filter((w) => w > mode + 1.5).length;
-  return near >= 3 && near >= widths.length / 2 && over <= near / 10 ? mode : null;
+  return near >= 3 && near >= widths.length / 4 && over <= near / 10 ? mode : null;
 }
 
 function hasOpenBracket(key: string): boolean {

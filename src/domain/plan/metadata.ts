@@ -104,7 +104,10 @@ function docNumberIn(raw: string): string | null {
   if (!m) return null;
   const before = key.slice(0, m.index);
   const opened = (before.match(/[(（]/g) ?? []).length - (before.match(/[)）]/g) ?? []).length;
-  if (opened > 0 || /[《》〈〉<>]\s*$/.test(before)) return null;
+  // A number in brackets is a citation, unless the brackets hold nothing else: "(宁环发〔2010〕31号)"
+  // printed on its own line under the notice's heading.
+  const alone = /^\s*\(\s*$/.test(before) && /^\s*\)\s*$/.test(key.slice(m.index + m[0].length));
+  if ((opened > 0 && !alone) || /[《》〈〉<>]\s*$/.test(before)) return null;
   // "…的通知 拱政办发〔2018〕42号", "…人民政府以皖政〔2013〕89号印发": the prefix starts after the
   // notice's own words.
   const prefix = m[1]!.replace(/^.*(?:通知|印发|文件|》|号|以)/, '');
@@ -190,7 +193,8 @@ function withoutDocNumber(text: string): string {
 /** "X关于印发…" → X, read on the folded key (關於) and sliced from the text. */
 function noticeIssuer(line: Line): string | undefined {
   const rest = withoutDocNumber(line.key);
-  const m = /^(.+?)关于(?:印发|转发)/.exec(rest);
+  // "X关于印发《…》的通知", or a notice of X's own: "X关于落实…任务分工的通知".
+  const m = /^(.+?)关于(?:印发|转发|.+的(?:通知|决定|意见)$)/.exec(rest);
   if (!m) return undefined;
   const from = line.key.length - rest.length;
   return line.text.slice(from, from + m[1]!.length);

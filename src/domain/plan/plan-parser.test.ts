@@ -567,6 +567,26 @@ describe('metadata', () => {
     expect(parsePlan('一、审批\n1.编制清单,常态推进。').plans[0]!.year).toBeNull();
   });
 
+  it("reads a notice of its issuer's own, its number in brackets on a line and a title ending 任务分工", () => {
+    const plan = parsePlan(
+      [
+        '宁夏回族自治区环境保护厅关于落实2010年环保工作主要目标任务分工的通知',
+        '(宁环发〔2010〕31号)',
+        '机关各处(室):',
+        '根据《关于落实政府工作报告重点工作部门分工的意见》(宁政发〔2010〕1号)要求,现将任务分工印发给你们。',
+        '二〇一〇年四月十九日',
+        '环保厅落实2010年环保工作主要目标任务分工',
+        '一、任务',
+        '1、抓好减排。',
+      ].join('\n'),
+    ).plans[0]!;
+    expect([plan.title, plan.doc_number, plan.issuer]).toEqual([
+      '环保厅落实2010年环保工作主要目标任务分工',
+      '宁环发〔2010〕31号',
+      '宁夏回族自治区环境保护厅',
+    ]);
+  });
+
   it('takes the year a web page published the plan when the text writes none', () => {
     const year = (text: string) => parsePlan(text).plans[0]!.year;
     const page =

@@ -8,6 +8,7 @@ import { splitRunOnTasks } from './run-on-tasks';
 import type { Assignment, SourceRange, Task } from './types';
 import {
   findUnitSegments,
+  firstListedLeads,
   isFieldLine,
   standingRule,
   startsWithUnitKeyword,
@@ -119,6 +120,8 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
   let section: Section | null = null;
   let task: Draft | null = null;
   let open: UnitBlock | null = null;
+  // "列第一位者为牵头部门，下同": bracketed lists of units from here on lead with their first unit.
+  let firstLeads = false;
 
   const pushBlock = (block: UnitBlock, keywordLines: boolean): void => {
     const event: Event = { kind: 'block', block, keywordLines };
@@ -185,7 +188,8 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
   const body = (line: Line, from: number): void => {
     const text = line.text.slice(from);
     const key = line.key.slice(from);
-    const segments = findUnitSegments(text, key, from > 0);
+    const segments = findUnitSegments(text, key, from > 0, firstLeads);
+    if (segments.some((s) => firstListedLeads(s.block.note) === 'from here on')) firstLeads = true;
     const events: [number, () => void][] = [];
     let plain = '';
     let at = 0;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from './normalize-text';
-import { findUnitSegments, isUnitContinuation, splitUnits, startsWithUnitKeyword } from './unit-lines';
+import {
+  findUnitSegments,
+  firstListedLeads,
+  isUnitContinuation,
+  splitUnits,
+  startsWithUnitKeyword,
+} from './unit-lines';
 
 const blocks = (text: string) => findUnitSegments(text, fold(text)).map((s) => s.block);
 const split = (text: string) => splitUnits(text, fold(text));
@@ -126,9 +132,10 @@ describe('findUnitSegments', () => {
       ),
     ).toEqual([
       {
-        lead: [],
+        // The first-leads rule among the notes makes the first name the lead.
+        lead: ['市环保局'],
         cooperating: [],
-        responsible: ['市环保局', '市国土资源局', '各镇街区'],
+        responsible: ['市国土资源局', '各镇街区'],
         note: '以下均需各镇街区落实,不再列出; 排在前位为牵头部门,下同',
       },
     ]);
@@ -271,6 +278,64 @@ describe('label words', () => {
     expect(blocks('督导单位：区委督查室')).toEqual([]);
     expect(blocks('责任领导：区政府分管副区长')).toEqual([]);
     expect(blocks('负责同志要亲自抓')).toEqual([]);
+  });
+});
+
+describe('the first-leads rule (列第一位者为牵头部门)', () => {
+  it('reads a bracketed list without roles under the rule as its first unit leading', () => {
+    expect(
+      blocks('1.制订控制方案。(省经信委、省发改委(省能源局)、省环保厅。列第一位者为牵头部门,下同)'),
+    ).toEqual([
+      {
+        lead: ['省经信委'],
+        cooperating: [],
+        responsible: ['省发改委(省能源局)', '省环保厅'],
+        note: '列第一位者为牵头部门,下同',
+      },
+    ]);
+  });
+
+  it('reads later bracketed lists so only where the rule said 下同', () => {
+    const list = '2.加强监测。(省环保厅、省气象局)';
+    expect(findUnitSegments(list, fold(list), true, true).map((s) => s.block)).toEqual([
+      { lead: ['省环保厅'], cooperating: [], responsible: ['省气象局'], note: null },
+    ]);
+    expect(blocks(list)).toEqual([]);
+    // Brackets that hold no units stay text.
+    const other = '2.加强监测(含县城)。';
+    expect(findUnitSegments(other, fold(other), true, true)).toEqual([]);
+  });
+
+  it('tells the rule for this list from the rule for every list', () => {
+    expect(firstListedLeads('列第一位者为牵头部门,下同')).toBe('from here on');
+    expect(firstListedLeads('排在前位为牵头部门')).toBe('here');
+    expect(firstListedLeads('以下均需各镇街区落实')).toBeNull();
+  });
+});
+
+describe('a label over a statement of roles', () => {
+  it('reads 部门分工 and 责任分工 lines, 各地 among the units', () => {
+    expect(blocks('部门分工:省发展改革委牵头,各地、各部门配合。')).toEqual([
+      { lead: ['省发展改革委'], cooperating: ['各地', '各部门'], responsible: [], note: null },
+    ]);
+    expect(blocks('责任分工：县环保局牵头，各乡镇负责落实。')).toEqual([
+      { lead: ['县环保局'], cooperating: [], responsible: ['各乡镇'], note: null },
+    ]);
+    expect(blocks('部门分工要明确，责任要落实。')).toEqual([]);
+  });
+
+  it('reads 主要责任单位 and a label after a comma', () => {
+    expect(blocks('清理漂浮物。主要责任单位:各县(市、区)、乡(镇)人民政府,各县(市、区)水利等部门。')).toEqual([
+      {
+        lead: [],
+        cooperating: [],
+        responsible: ['各县(市、区)、乡(镇)人民政府', '各县(市、区)水利'],
+        note: null,
+      },
+    ]);
+    expect(blocks('4.稳定达标率。工业企业执行率,责任单位:市环境保护局;')[0]!.responsible).toEqual([
+      '市环境保护局',
+    ]);
   });
 });
 

@@ -2,6 +2,8 @@
 // groups city plans put after a task ("（市生态环境局牵头，市发展改革委参与，各县（区）人民政府负责
 // 落实）"). All matching runs on the folded key (see normalize-text); names are sliced from the text.
 
+import { fold } from './normalize-text';
+
 export interface UnitBlock {
   lead: string[];
   cooperating: string[];
@@ -19,9 +21,9 @@ export interface UnitSegment {
 type Role = 'lead' | 'cooperating' | 'responsible';
 
 const KEYWORD_ROLES: [RegExp, Role][] = [
-  [/^(?:牵头|主办)/, 'lead'],
+  [/^(?:牵头|主办|主要牵头)/, 'lead'],
   [/^(?:配合|协办|参与|协助|协同|协作)/, 'cooperating'],
-  [/^(?:责任|落实|主责|主体|实施|承办|负责|具体)/, 'responsible'],
+  [/^(?:责任|落实|主责|主体|主要|实施|承办|负责|具体)/, 'responsible'],
 ];
 // Longest first, so that "牵头责任单位" is not read as 牵头 … and "具体责任单位" not as 责任单位.
 const KEYWORD = [
@@ -45,6 +47,8 @@ const KEYWORD = [
   '责任部门',
   '责任科室',
   '具体责任单位',
+  '主要责任单位',
+  '主要牵头单位',
   '主体责任单位',
   '落实单位',
   '主责单位',
@@ -132,7 +136,7 @@ function cleanUnit(name: string): string {
 }
 
 /** "各县、区人民政府" is one group: a lone 县/区/乡/镇 before 、 belongs to the next name. */
-const ADMIN_FRAGMENT = /^各?[县市区乡镇]$/;
+const ADMIN_FRAGMENT = /^各?[县市区乡镇](?:\([县市区乡镇、]{1,5}\))?$/;
 /** "临汾、侯马、洪洞经济开发区管委会": short place names without a unit suffix share the suffix of
  *  the government body or the limited company that follows them — only such a body ("公安、交通、
  *  区环保局" are three). */
@@ -181,10 +185,11 @@ export function splitUnits(text: string, key: string): string[] {
   return [...names, ...pending.map(([n]) => n)];
 }
 
-/** Whether a printed name reads like a unit (an office, a township, a company), not a phrase. */
+/** Whether a printed name reads like a unit (an office, a township, a company), not a phrase;
+ *  "各地" (every locality) is the group of them all. */
 export function isUnitLike(name: string): boolean {
   const bare = name.replace(/\([^()]*\)$|（[^（）]*）$/, '');
-  return name.length <= 40 && !/[。:]/.test(name) && UNIT_SUFFIX.test(bare);
+  return name.length <= 40 && !/[。:]/.test(name) && (UNIT_SUFFIX.test(bare) || /^各地$/.test(bare));
 }
 
 function emptyBlock(): UnitBlock {
@@ -265,8 +270,14 @@ function parseKeywords(text: string, key: string, from: number, to: number): Uni
     const kept = withoutUnbalancedClosers(valueKey);
     addLabelledUnits(block, role, value.slice(0, kept), valueKey.slice(0, kept));
   });
+  // "责任单位:A、B、C。排在前位为牵头部门": A leads.
+  if (firstListedLeads(block.note) && !block.lead.length && block.responsible.length > 1)
+    block.lead.push(block.responsible.shift()!);
   return block;
 }
+
+/** "部门分工：", "责任分工：": a label over a sentence that gives the units their roles. */
+const DIVISION_LABEL = /^(?:部门分工|责任分工|职责分工|任务分工)\s*:\s*/;
 
 /** A non-unit field printed after a list of units on the same line: "，完成时间：…", "；整改时限：…". */
 const FIELD_AFTER_UNITS = /[,;\s]+(?:完成|整改|办结)?(?:时间|时限|期限)(?:节点|要求)?\s*:/;
@@ -339,8 +350,36 @@ function roleClause(text: string, key: string): RoleClause | 'other' | 'not unit
 const AGENT_OPENS = /由[^由]*$/;
 
 /** Parses the inside of an inline group; null when it is not a statement of units. */
-function parseRoleGroup(text: string, key: string): UnitBlock | null {
+/** "列第一位者为牵头部门", "排在前位为牵头部门": the first unit of a list leads, the others answer for
+ *  the work. With "下同" the rule holds for the lists of the tasks after it too. */
+const FIRST_LEADS = /(?:列|排)在?(?:第一位|第一|首位|前位|首)(?:者|的)?(?:单位|部门)?(?:为|是)牵头/;
+
+export function firstListedLeads(note: string | null): 'here' | 'from here on' | null {
+  if (!note || !FIRST_LEADS.test(fold(note))) return null;
+  return /下同/.test(note) ? 'from here on' : 'here';
+}
+
+/** A list of units without roles ("省经信委、省发改委(省能源局)") under the first-leads rule. */
+function firstLeadList(text: string, key: string): UnitBlock | null {
+  const names = splitUnits(text, key);
+  if (!names.length || !splitUnits(key, key).every(isUnitLike)) return null;
+  return { ...emptyBlock(), lead: names.slice(0, 1), responsible: names.slice(1) };
+}
+
+function parseRoleGroup(text: string, key: string, firstLeads = false): UnitBlock | null {
   if (startsWithUnitKeyword(key)) return parseKeywords(text, key, 0, key.length);
+  const sentences = splitTopLevel(key, '。').filter(([from, to]) => key.slice(from, to).trim());
+  const rule = sentences.find(([from, to]) => FIRST_LEADS.test(key.slice(from, to)));
+  if (rule || firstLeads) {
+    const lists = sentences.filter((s) => s !== rule);
+    if (lists.length === 1) {
+      const [from, to] = lists[0]!;
+      const block = firstLeadList(text.slice(from, to), key.slice(from, to));
+      if (block && rule)
+        addNote(block, text.slice(rule[0], rule[1]).replace(/^[\s,;，；]+|[\s,;，；]+$/g, ''));
+      if (block) return block;
+    }
+  }
   const block = emptyBlock();
   let roles = 0;
   for (const [sFrom, sTo] of splitTopLevel(key, '。')) {
@@ -418,7 +457,21 @@ function bareLabelTail(text: string, key: string): UnitSegment | null {
 /** Unit statements in one line: a keyword line, a keyword tail after a full stop, inline groups.
  *  `ownWords`: the line opens with the task's own words (its heading), so its first sentence is
  *  never an unbracketed unit statement; a line of the body may be one whole. */
-export function findUnitSegments(text: string, key: string, ownWords = true): UnitSegment[] {
+/** `firstLeads`: a rule earlier in the plan ("列第一位者为牵头部门，下同") makes a bracketed list of units
+ *  without roles its first unit's lead. */
+export function findUnitSegments(
+  text: string,
+  key: string,
+  ownWords = true,
+  firstLeads = false,
+): UnitSegment[] {
+  // "部门分工：省发展改革委牵头，各地、各部门配合。": a label over a statement of roles.
+  const division = DIVISION_LABEL.exec(key);
+  if (division) {
+    const at = division[0].length;
+    const block = parseRoleGroup(text.slice(at), key.slice(at));
+    if (block) return [{ start: 0, end: key.length, block }];
+  }
   const segments: UnitSegment[] = [];
   let depth = 0;
   let open = -1;
@@ -428,7 +481,7 @@ export function findUnitSegments(text: string, key: string, ownWords = true): Un
     if (
       depth === 0 &&
       KEYWORD_FIRST.has(ch) &&
-      (i === 0 || /[。;.\s]/.test(key[i - 1]!)) &&
+      (i === 0 || /[。;.,\s]/.test(key[i - 1]!)) &&
       KEYWORD_HERE.test(key)
     ) {
       // The statement runs to the end of the line, or to a further field of the row ("，完成时间：").
@@ -440,7 +493,7 @@ export function findUnitSegments(text: string, key: string, ownWords = true): Un
     if (OPEN.includes(ch)) {
       if (depth++ === 0) open = i;
     } else if (CLOSE.includes(ch) && depth > 0 && --depth === 0) {
-      const block = parseRoleGroup(text.slice(open + 1, i), key.slice(open + 1, i));
+      const block = parseRoleGroup(text.slice(open + 1, i), key.slice(open + 1, i), firstLeads);
       if (block) segments.push({ start: open, end: i + 1, block });
     }
   }
