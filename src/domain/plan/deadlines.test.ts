@@ -85,6 +85,14 @@ describe('findDeadlines', () => {
     expect(deadlines('时间安排:2022年6月起')).toEqual([]);
   });
 
+  it('reads a year by which the work is done as its end', () => {
+    expect(deadlines('所有洗煤厂必须于2009年实现废水闭路循环不外排')).toEqual(['2009-12-31']);
+    expect(deadlines('力争在2018年基本完成改造')).toEqual(['2018-12-31']);
+    expect(deadlines('于2009年开始实施')).toEqual([]);
+    expect(deadlines('2009年实现废水达标排放的企业')).toEqual([]);
+    expect(deadlines('于2009年3月实现')).toEqual([]);
+  });
+
   it('cannot resolve a month without a plan year', () => {
     expect(deadlines('8月底前完成', null)).toEqual([]);
     expect(deadlines('2019年8月底前完成', null)).toEqual(['2019-08-31']);

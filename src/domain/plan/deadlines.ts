@@ -17,6 +17,8 @@ const PERIOD = new RegExp(
   `(?:${YEAR_WORD}年)?(上半年|下半年|第?[一二三四1-4]季度)(?:末|底)?(之前|以前|前)?`,
   'g',
 );
+const YEAR_DONE =
+  /(?<=[于在])(\d{4})年(?=(?:全面|基本|全部|彻底|正式)?(?:实现|完成|建成|达到|达标|投运|投入运行))/g;
 const RECURRING_BEFORE = /(?:每|次|逐|按|下|隔|当)(?:年|月|季度?|半年|周)?$/;
 const START_WORDS = '起|开始|以来|之后|以后';
 const START_AFTER = new RegExp(`^(?:${START_WORDS})`);
@@ -102,6 +104,10 @@ function mentions(key: string): Mention[] {
   }
   for (const m of key.matchAll(YEAR_END)) {
     found.push(mention(m, m[1], m[2], true, (year) => iso(year, 12, 31)));
+  }
+  // "必须于2009年实现…": a year by which the work is done ends with that year.
+  for (const m of key.matchAll(YEAR_DONE)) {
+    found.push(mention(m, m[1], '前', true, (year) => iso(year, 12, 31)));
   }
   for (const m of key.matchAll(PERIOD)) {
     const month = periodMonth(m[2]!);
