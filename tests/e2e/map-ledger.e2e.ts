@@ -144,6 +144,8 @@ describe('the map ledger', () => {
 
   it('shows a database start failure with retry, and retry recovers', async () => {
     const fresh = await browser.newContext({ viewport: { width: 1100, height: 720 } });
+    // As openApp's contexts: a loaded CI machine can take longer than playwright's 30 s default.
+    fresh.setDefaultTimeout(60_000);
     const p = await fresh.newPage();
     await p.route('**/db/tuzhang.tar.gz', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
     await p.goto(`${inject('baseUrl')}#/feature/station-1324A`);
