@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import CFB from 'cfb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { singleFileWebPage } from '../fixtures/doc/mht';
 import { TABLE_DOC } from '../fixtures/doc/word97-fixtures';
 import { launchChromium, openApp, screenshot, waitReady } from './harness';
 
@@ -41,25 +42,7 @@ function tableMht(): Buffer {
     )
     .join('')
     .replace(/\n/g, '\r\n');
-  return Buffer.from(
-    [
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/related; boundary="----=_NextPart_01DC0000.00000000"',
-      '',
-      'This document is a Single File Web Page, also known as a Web Archive file.',
-      '',
-      '------=_NextPart_01DC0000.00000000',
-      'Content-Location: file:///C:/0000/plan.htm',
-      'Content-Transfer-Encoding: quoted-printable',
-      'Content-Type: text/html; charset="utf-8"',
-      '',
-      qp,
-      '',
-      '------=_NextPart_01DC0000.00000000--',
-      '',
-    ].join('\r\n'),
-    'latin1',
-  );
+  return Buffer.from(singleFileWebPage(qp, 'utf-8'), 'latin1');
 }
 
 /** A copy of the .doc with the FIB's fEncrypted flag set, as a password-protected file has. */

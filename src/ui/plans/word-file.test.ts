@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../domain/plan/plan-parser';
 import { PLAN_DOC, TABLE_DOC } from '../../../tests/fixtures/doc/word97-fixtures';
 import { mhtHtml, readWord97 } from './word-file';
+import { singleFileWebPage } from '../../../tests/fixtures/doc/mht';
 
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../../tests/fixtures/doc/${name}`, import.meta.url)));
@@ -162,23 +163,12 @@ describe('Word files that cannot be read', () => {
 describe('single-file web pages (MHT) saved by Word', () => {
   it('gives the page, decoded in its charset', () => {
     // "一、总体要求" in GB2312, quoted-printable, with a soft line break.
-    const mht = [
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/related; boundary="----=_NextPart_01DC0000.00000000"',
-      '',
-      'This document is a Single File Web Page, also known as a Web Archive file.',
-      '',
-      '------=_NextPart_01DC0000.00000000',
-      'Content-Location: file:///C:/0000/plan.htm',
-      'Content-Transfer-Encoding: quoted-printable',
-      'Content-Type: text/html; charset="gb2312"',
-      '',
-      '<html><body><p class=3DMsoNormal>=D2=BB=A1=A2=D7=DC=CC=E5=',
-      '=D2=AA=C7=F3</p></body></html>',
-      '',
-      '------=_NextPart_01DC0000.00000000--',
-      '',
-    ].join('\r\n');
+    const mht = singleFileWebPage(
+      ['<html><body><p class=3DMsoNormal>=D2=BB=A1=A2=D7=DC=CC=E5=', '=D2=AA=C7=F3</p></body></html>'].join(
+        '\r\n',
+      ),
+      'gb2312',
+    );
     const bytes = Uint8Array.from(mht, (c) => c.charCodeAt(0) & 0xff);
     expect(mhtHtml(bytes)?.trim()).toBe('<html><body><p class=MsoNormal>一、总体要求</p></body></html>');
   });
