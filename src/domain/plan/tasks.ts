@@ -10,6 +10,7 @@ import {
   findUnitSegments,
   firstListedLeads,
   isFieldLine,
+  labelUnit,
   standingRule,
   startsWithUnitKeyword,
   type UnitBlock,
@@ -251,6 +252,11 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
         key: '',
         events: [],
       };
+      const owner = labelUnit(rest, line.key.slice(marker.length));
+      if (owner) {
+        const note = `unit named as the item's label (${owner.label})`;
+        pushBlock({ lead: [], cooperating: [], responsible: owner.names, note }, false);
+      }
       body(line, marker.length);
       continue;
     }

@@ -4,6 +4,7 @@ import {
   findUnitSegments,
   firstListedLeads,
   isUnitContinuation,
+  labelUnit,
   splitUnits,
   startsWithUnitKeyword,
 } from './unit-lines';
@@ -336,6 +337,33 @@ describe('a label over a statement of roles', () => {
     expect(blocks('4.稳定达标率。工业企业执行率,责任单位:市环境保护局;')[0]!.responsible).toEqual([
       '市环境保护局',
     ]);
+  });
+});
+
+describe('labelUnit', () => {
+  const label = (item: string) => labelUnit(item, fold(item));
+  it("reads the unit a duty list's item is labelled by", () => {
+    expect(label('市卫生局:负责医院周边环境秩序综合整治的协调工作;')).toEqual({
+      names: ['市卫生局'],
+      label: 'X:',
+    });
+    expect(label('各区县政府(地区管委会):落实属地责任')?.names).toEqual(['各区县政府(地区管委会)']);
+    expect(label('茄子河区政府负责:')).toEqual({ names: ['茄子河区政府'], label: 'X负责:' });
+    expect(label('区住建局。排查建成区黑臭水体。')).toEqual({ names: ['区住建局'], label: 'X。' });
+  });
+
+  it('reads no unit in a task title, a place or a phrase ending like a unit', () => {
+    expect(label('严厉查处违法排污企业。')).toBeNull();
+    expect(label('优化产业布局。制定严格的产业准入门槛。')).toBeNull();
+    expect(label('加强组织领导:成立领导小组。')).toBeNull();
+    expect(label('城区:全面禁燃。')).toBeNull();
+    expect(label('各县(市、区):落实属地责任。')).toBeNull();
+    expect(label('工作目标:PM2.5浓度下降。')).toBeNull();
+  });
+
+  it('reads 相关责任单位 as responsible', () => {
+    expect(blocks('牵头责任单位:市服务业发展局\n')[0]!.lead).toEqual(['市服务业发展局']);
+    expect(blocks('相关责任单位:各县(市、区)政府')[0]!.responsible).toEqual(['各县(市、区)政府']);
   });
 });
 

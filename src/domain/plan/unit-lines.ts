@@ -23,7 +23,7 @@ type Role = 'lead' | 'cooperating' | 'responsible';
 const KEYWORD_ROLES: [RegExp, Role][] = [
   [/^(?:牵头|主办|主要牵头)/, 'lead'],
   [/^(?:配合|协办|参与|协助|协同|协作)/, 'cooperating'],
-  [/^(?:责任|落实|主责|主体|主要|实施|承办|负责|具体)/, 'responsible'],
+  [/^(?:责任|落实|主责|主体|主要|相关|实施|承办|负责|具体)/, 'responsible'],
 ];
 // Longest first, so that "牵头责任单位" is not read as 牵头 … and "具体责任单位" not as 责任单位.
 const KEYWORD = [
@@ -48,6 +48,7 @@ const KEYWORD = [
   '责任科室',
   '具体责任单位',
   '主要责任单位',
+  '相关责任单位',
   '主要牵头单位',
   '主体责任单位',
   '落实单位',
@@ -274,6 +275,33 @@ function parseKeywords(text: string, key: string, from: number, to: number): Uni
   if (firstListedLeads(block.note) && !block.lead.length && block.responsible.length > 1)
     block.lead.push(block.responsible.shift()!);
   return block;
+}
+
+/**
+ * A duty list's item labelled by the unit it binds: "14.市卫生局:负责…", "5、市经委负责:对焦化…",
+ * "1、区住建局。排查…" (`key` is the item after its number). The label is the unit responsible for the
+ * item; a place alone ("城区:", "各县(市、区):") or a phrase ("加强组织领导:") labels nothing.
+ */
+const LABEL_UNIT = /^([^:;,。、]{2,24}?)(负责)?(:|。)/;
+/** What task titles open with and names of units never do: "严厉查处违法排污企业。" is a task. */
+const DUTY_OPENING =
+  /^(?:严厉|全面|加快|加强|加大|深入|持续|推进|开展|实施|落实|完善|强化|做好|建立|健全|严格|积极|大力|着力|切实|进一步|查处|整治|治理|提升|规范|推动|组织|督促|确保|坚持|抓好|创建|实行|优化|调整|提高|降低|控制|保护|防治|改善|淘汰|促进|发展|巩固|构建|打造|打好|打赢)/;
+
+export function labelUnit(text: string, key: string): { names: string[]; label: string } | null {
+  const m = LABEL_UNIT.exec(key);
+  if (!m) return null;
+  const name = m[1]!;
+  const bare = name.replace(/\([^()]*\)$/, '');
+  if (
+    !isUnitLike(name) ||
+    DUTY_OPENING.test(name) ||
+    /[区县市镇乡]$|企业$|(?:布|格|大|全|当|结)局$/.test(bare)
+  )
+    return null;
+  return {
+    names: [text.slice(0, name.length)],
+    label: `${m[2] ? 'X负责' : 'X'}${m[3] === '。' ? '。' : ':'}`,
+  };
 }
 
 /** "部门分工：", "责任分工：": a label over a sentence that gives the units their roles. */
