@@ -306,9 +306,17 @@ describe.each(targetNames())('unit registry on %s', (name) => {
     it('leaves what later edits moved on where they put it, and says how much', async () => {
       const old = (await unit(OLD))!;
       const merged = await mergeUnits(planner, OLD, KEPT);
+      // An item whose task has none for unit-410108-006 at its place yet: ids are random, and
+      // moving one that has would break work_items_once.
       const [item] = await rows<{ id: string; version: number }>(
-        `select id, version from public.work_items where id = any (
-           select unnest(moved_items) from public.unit_merges where id = $1) order by id limit 1`,
+        `select i.id, i.version from public.work_items i
+         where i.id = any (select unnest(moved_items) from public.unit_merges where id = $1)
+           and not exists (
+             select 1 from public.work_items o
+             where o.task_id = i.task_id and o.unit_id = 'unit-410108-006'
+               and o.township_code is not distinct from i.township_code
+               and o.feature_id is not distinct from i.feature_id)
+         order by i.id limit 1`,
         [merged.merge_id],
       );
       await db.call('update_item', {
