@@ -1,7 +1,8 @@
 // The tables of a PDF page, found from their ruling lines the way a reader sees a ruled table: the
 // lines that cross each other make a grid, and a border missing inside the grid merges the slots on
-// either side into one cell. A box with a single slot (a framed note) is not a table; neither is a
-// table without vertical rules (a three-line table), whose text stays lines.
+// either side into one cell. A box with a single slot (a framed note) is not a table; neither are
+// lone horizontal rules (a three-line table): pdf-unruled.ts finds a task table drawn so from its
+// text.
 import type { Ruling } from './pdf-rulings';
 
 /** Points: borders drawn as two rectangles side by side, half-point offsets, rounding. */

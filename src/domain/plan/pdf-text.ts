@@ -1,13 +1,15 @@
-// The plan text of a PDF: its lines, page after page, with every ruled table read as a table where
-// it first appears. A task table (重点任务清单) becomes task lines as a Word file's does; any other
-// table gives its cells' paragraphs, one per line. A table continued on the next page (nothing but
-// a page number between the parts, the same columns) is read as one.
+// The plan text of a PDF: its lines, page after page, with every table read as a table where it
+// first appears: a ruled one, or a task table without vertical rules. A task table (重点任务清单)
+// becomes task lines as a Word file's does; any other table gives its cells' paragraphs, one per
+// line. A ruled table continued on the next page (nothing but a page number between the parts, the
+// same columns) is read as one.
 import { fontHeight, pdfLines, type PdfTextItem } from './pdf-lines';
 import type { Ruling } from './pdf-rulings';
 import { appendPart, continues, partRows, type TableRows } from './pdf-table-rows';
 import { cellAt, findTables, type TableGrid } from './pdf-tables';
 import { isPageNumber } from './normalize-text';
 import { taskTableLines } from './task-table';
+import { unruledRulings } from './pdf-unruled';
 
 export interface PdfPage {
   items: readonly PdfTextItem[];
@@ -29,7 +31,10 @@ function itemCell(tables: TableGrid[], item: PdfTextItem): [number, number] | nu
 
 /** One page's blocks: runs of lines, and each table where its first item is drawn. */
 function pageBlocks(page: PdfPage, n: number): Block[] {
-  const grids = findTables(page.rulings);
+  const ruled = findTables(page.rulings);
+  // Tables without vertical rules are found in the text the ruled ones leave.
+  const loose = page.items.filter((item) => item.str.trim() && !itemCell(ruled, item));
+  const grids = [...ruled, ...findTables(unruledRulings(loose, page.rulings))];
   const cells = grids.map((grid) => grid.cells.map((): PdfTextItem[] => []));
   const blocks: (Block | { part: number })[] = [];
   let run: PdfTextItem[] = [];

@@ -62,6 +62,13 @@ describe('PDF task tables', () => {
     expect(await read(table(ROWS, { ruleStyle: 'fill' }))).toEqual(stroked);
   });
 
+  it('reads a task table drawn with horizontal rules only, or with none', async () => {
+    for (const rules of ['horizontal', 'none'] as const) {
+      const lines = await read(table(ROWS, { rules, after: ['以上任务由区攻坚办每周调度。'] }));
+      expect(lines.filter((l) => !/^— \d+ —$/.test(l))).toEqual([...LINES, '以上任务由区攻坚办每周调度。']);
+    }
+  });
+
   it('reads a table shown on rotated pages (a landscape annex)', async () => {
     const lines = await read(table(ROWS, { rotated: true }));
     expect(lines.filter((l) => !/^— \d+ —$/.test(l))).toEqual(LINES);
