@@ -7,7 +7,7 @@
 // the row above.
 import { fold } from './normalize-text';
 import { columnOf, isHeader, taskTableLines, type Column } from './task-table';
-import { isUnitLike, splitUnits } from './unit-lines';
+import { isUnitList } from './unit-lines';
 
 const SPACE = /[ \u3000]/;
 const ROW_START = /^\s*\d{1,3}[.、．]?[ \u3000]/;
@@ -39,8 +39,7 @@ function readsAsUnits(cell: string): boolean {
   if (/^[-—－/／无]$/.test(cell)) return true;
   // No unit's name is a sentence or this long: most candidate cells are told at once.
   if (/[。:：!！?？]/.test(cell) || cell.split(/[、，,；;]/).some((name) => name.length > 40)) return false;
-  const names = splitUnits(cell, fold(cell));
-  return names.length > 0 && names.every(isUnitLike);
+  return isUnitList(fold(cell));
 }
 
 type Kind = 'number' | 'units' | 'deadline' | 'measures' | 'text';

@@ -186,6 +186,13 @@ export function splitUnits(text: string, key: string): string[] {
   return [...names, ...pending.map(([n]) => n)];
 }
 
+/** Whether a folded list of names ("市环保局、各镇(街道)") is all names of units: judged folded, so a
+ *  printed 部門 is a 部门. */
+export function isUnitList(key: string): boolean {
+  const names = splitUnits(key, key);
+  return names.length > 0 && names.every(isUnitLike);
+}
+
 /** Whether a printed name reads like a unit (an office, a township, a company), not a phrase;
  *  "各地" (every locality) is the group of them all. */
 export function isUnitLike(name: string): boolean {
@@ -367,9 +374,7 @@ function roleClause(text: string, key: string): RoleClause | 'other' | 'not unit
   const namesKey = agent > 0 ? m[1]!.slice(agent + 1) : m[1]!;
   const offset = key.indexOf(m[1]!) + (agent > 0 ? agent + 1 : 0);
   const names = splitUnits(text.slice(offset, offset + namesKey.length), namesKey);
-  // Judged on the folded names: a printed 部門 is a 部门.
-  const unitLike = names.length > 0 && splitUnits(namesKey, namesKey).every(isUnitLike);
-  if (!unitLike) return 'not units';
+  if (!isUnitList(namesKey)) return 'not units';
   const role = labelled ? KEYWORD_ROLES.find(([p]) => p.test(labelled[2]!))![1] : roleOfVerb(m[2]!);
   return { role, names, labelled: Boolean(labelled) };
 }
@@ -389,8 +394,8 @@ export function firstListedLeads(note: string | null): 'here' | 'from here on' |
 
 /** A list of units without roles ("省经信委、省发改委(省能源局)") under the first-leads rule. */
 function firstLeadList(text: string, key: string): UnitBlock | null {
+  if (!isUnitList(key)) return null;
   const names = splitUnits(text, key);
-  if (!names.length || !splitUnits(key, key).every(isUnitLike)) return null;
   return { ...emptyBlock(), lead: names.slice(0, 1), responsible: names.slice(1) };
 }
 
@@ -471,10 +476,8 @@ function bareLabelTail(text: string, key: string): UnitSegment | null {
     const block = emptyBlock();
     const allUnits = labels.every(({ end, role }, i) => {
       const [value, valueKey] = [text.slice(end, labels[i + 1]?.at), key.slice(end, labels[i + 1]?.at)];
-      const names = splitUnits(value, valueKey);
-      // Judged on the folded names: a printed 部門 is a 部门.
-      if (!names.length || !splitUnits(valueKey, valueKey).every(isUnitLike)) return false;
-      block[role].push(...names);
+      if (!isUnitList(valueKey)) return false;
+      block[role].push(...splitUnits(value, valueKey));
       return true;
     });
     if (allUnits) return { start: first.index, end: key.length, block };
