@@ -107,8 +107,13 @@ describe('the end of a year named with 年内', () => {
     ]);
   });
 
+  it('is the end of the plan year when it opens a clause and the work is done in it', () => {
+    expect(deadlines('完善污水截流系统,年内完成21个污水排污口的整治', 2008)).toEqual(['2008-12-31']);
+  });
+
   it('is not one inside a span of years or without a year', () => {
     expect(deadlines('力争三年内,全面完成', null)).toEqual([]);
+    expect(deadlines('力争三年内完成整治', 2008)).toEqual([]);
     expect(deadlines('用两年内容完成')).toEqual([]);
   });
 });

@@ -11,8 +11,12 @@ const MONTH_DATE = new RegExp(
   `(?:${YEAR_WORD}年)?(\\d{1,2})(?:月(?:份)?(?:(\\d{1,2})日|(上旬|中旬|下旬|底|末))|(?<=\\d{4}年\\d{1,2})(底|末))(之前|以前|前)?`,
   'g',
 );
-// "2007年内,完成…" sets the end of that year as well.
-const YEAR_END = new RegExp(`${YEAR_WORD}?年(?:年)?(?:底|末|内(?=[,，]))(之前|以前|前)?`, 'g');
+// "2007年内,完成…" and "…,年内完成21个…" set the end of that year as well ("三年内完成" does not:
+// only a clause's opening date counts without 前).
+const YEAR_END = new RegExp(
+  `${YEAR_WORD}?年(?:年)?(?:底|末|内(?=[,，]|(?:全面|全部|基本)?(?:完成|建成|实现)))(之前|以前|前)?`,
+  'g',
+);
 const PERIOD = new RegExp(
   `(?:${YEAR_WORD}年)?(上半年|下半年|第?[一二三四1-4]季度)(?:末|底)?(之前|以前|前)?`,
   'g',

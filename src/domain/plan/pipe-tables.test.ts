@@ -45,12 +45,65 @@ describe('withPipeTables', () => {
     ]);
   });
 
+  it('reads a table whose cells open with "|" and whose rows close with a bare "|", a merged cell repeated', () => {
+    const text = [
+      '序号',
+      '| 项目内容',
+      '| 工 作 要 求',
+      '| 责任单位',
+      '|',
+      '7',
+      '| 污水处理厂和',
+      '管网工程建设',
+      '| 完成征润洲污水处理厂技术改造。',
+      '| 市建设局',
+      '|',
+      // The 项目内容 cell is merged into the row above: three cells of four.
+      '8',
+      '| 大港污水处理厂扩建工程2008年6月底前投入运行。',
+      '| 市建设局',
+      '镇江新区管委会',
+      '|',
+      '以上工程按期完成。',
+    ].join('\n');
+    expect(withPipeTables(text).split('\n')).toEqual([
+      '（一）污水处理厂和管网工程建设',
+      '7. 完成征润洲污水处理厂技术改造。',
+      '责任单位：市建设局',
+      '8. 大港污水处理厂扩建工程2008年6月底前投入运行。',
+      '责任单位：市建设局、镇江新区管委会',
+      '以上工程按期完成。',
+    ]);
+  });
+
+  it('reads rows with " | " between cells and "|" at their end, a cell broken over two lines', () => {
+    const text = [
+      '任务 内容 | 标准或要求 | 工作内容及要求 | 责任单位 或牵头单位 | 协助 单位 | 完成 期限 |',
+      '生 态 环 境 | 1、城市大环境绿化扎实开展。 | 禁止开发城市周围的自然山体。 | 市规划局 | 市国土资源局',
+      '市农牧林业局 | 2010年9月20日前 |',
+      // The category is merged: the row has five cells, the number is the text's own.
+      '2、建设防护绿地。 | 加强防护绿地的管护。 | 市规划局 市建设局 | 有关部门 | 2010年9月20日前 |',
+    ].join('\n');
+    expect(withPipeTables(text).split('\n')).toEqual([
+      '（一）生态环境',
+      '1. 城市大环境绿化扎实开展。禁止开发城市周围的自然山体。完成时限：2010年9月20日前。',
+      '配合单位：市国土资源局、市农牧林业局',
+      '责任单位：市规划局',
+      '2. 建设防护绿地。加强防护绿地的管护。完成时限：2010年9月20日前。',
+      '配合单位：有关部门',
+      '责任单位：市规划局、市建设局',
+    ]);
+  });
+
   it('leaves text without a task table as it is: a lone "|", a table of other things, prose with bars', () => {
     for (const text of [
       '一、工作目标\n|\n全区PM2.5浓度下降',
       '| 指标 | 2025年 |\n| --- | --- |\n| PM2.5 | 42 |',
       '|\n指标\n|\n目标\n|\n|\nPM2.5\n|\n42\n|',
       '监测值 |x| 不超过 5',
+      '指标 | 2025年 | 备注 |\nPM2.5 | 42 | 国考 |',
+      '序号\n| 指标\n| 目标\n|\n1\n| PM2.5\n| 42\n|',
+      '序号 | 工作任务 | 责任单位 |\n以上任务按期完成。',
     ]) {
       expect(withPipeTables(text)).toBe(text);
     }

@@ -2,7 +2,12 @@
 // the header, <br> for a line break inside a cell), and the same rows as some web-page-to-text
 // renderings leave them, one cell per line between lines holding only "|" (a row's closing "|"
 // followed by the next row's opening one). Blank cells are empty: neither form can merge cells.
-import { taskTableLines } from './task-table';
+// Other renderings put the "|" inside the lines: between cells (" | ", or opening each cell but the
+// first, "| 责任单位") and closing each row at a line's end, with a cell's own line breaks kept. Those
+// leave a merged cell out of the rows below its first, so each such row's cells are laid into the
+// header's columns (space-tables' alignRow) and a missing one repeats the cell above.
+import { alignRow } from './space-tables';
+import { columnOf, taskTableLines } from './task-table';
 
 const MARKDOWN_ROW = /^\s*\|.*\|\s*$/;
 const MARKDOWN_RULE = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$/;
@@ -67,6 +72,61 @@ function barRows(lines: string[], at: number): { rows: string[][]; next: number 
   return { rows, next: bar + 1 };
 }
 
+/** A cell's lines trimmed, blank ones dropped. */
+const cellText = (cell: string) =>
+  cell
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n');
+
+/** The cells of a row whose lines, joined, end with its closing "|". */
+const inlineCells = (text: string) =>
+  text
+    .replace(/\|\s*$/, '')
+    .split('|')
+    .map(cellText);
+
+/**
+ * The last line of the header of an inline-bar table starting at `lines[i]`: that line itself when
+ * it ends with "|" and has another one inside ("序号 | 任务 | 责任单位 |"); the bare "|" line after
+ * lines each opening a cell ("序号", "| 任务", "| 责任单位", "|").
+ */
+function inlineHeaderEnd(lines: string[], i: number): number | null {
+  const line = lines[i]!.trim();
+  if (!line || line.startsWith('|')) return null;
+  if (line.endsWith('|')) return line.slice(0, -1).includes('|') ? i : null;
+  let j = i + 1;
+  while (j < lines.length && /^\s*\|/.test(lines[j]!) && !BAR.test(lines[j]!)) j++;
+  return j > i + 1 && j < lines.length && BAR.test(lines[j]!) ? j : null;
+}
+
+/** Lines a row may run to before its closing "|": a table's cells are paragraphs, not pages. */
+const ROW_LINES = 40;
+
+/** The rows of the inline-bar table whose header ends at `lines[end]`, and the line after them. */
+function inlineRows(header: string[], lines: string[], end: number): { rows: string[][]; next: number } {
+  const columns = header.map(columnOf);
+  const rows = [header];
+  const units = new Map<string, boolean>();
+  let above: string[] = [];
+  let next = end + 1;
+  for (;;) {
+    let close = next;
+    while (close < lines.length && close - next < ROW_LINES && !/\|\s*$/.test(lines[close]!)) close++;
+    if (close >= lines.length || close - next >= ROW_LINES) break;
+    const cells = inlineCells(lines.slice(next, close + 1).join('\n'));
+    if (cells.length < 2 || cells.length > header.length) break;
+    const aligned =
+      cells.length === header.length ? cells : alignRow(columns, cells, { above, units, whole: true });
+    if (!aligned) break;
+    above = aligned.map((cell, c) => cell ?? above[c] ?? '');
+    rows.push(above);
+    next = close + 1;
+  }
+  return { rows, next };
+}
+
 /** The text with every pipe task table turned into task lines; other lines unchanged. */
 export function withPipeTables(text: string): string {
   if (!text.includes('|')) return text;
@@ -83,6 +143,11 @@ export function withPipeTables(text: string): string {
         next++;
       }
     } else if (BAR.test(lines[i]!)) ({ rows, next } = barRows(lines, i));
+    else if (lines[i]!.includes('|') || BAR.test(lines[i + 1] ?? '') || /^\s*\|/.test(lines[i + 1] ?? '')) {
+      const end = inlineHeaderEnd(lines, i);
+      if (end !== null)
+        ({ rows, next } = inlineRows(inlineCells(lines.slice(i, end + 1).join('\n')), lines, end));
+    }
     const tasks = rows.length > 1 ? taskTableLines(rows, { fillDown: false }) : null;
     if (tasks) {
       out.push(...tasks);

@@ -50,7 +50,15 @@ function kindOf(column: Column | null): Kind {
 }
 
 /** How unlikely a cell of this kind reads as `cell`. */
-function contentCost(kind: Kind, cell: string, pieces: number, looksLikeUnits: boolean): number {
+function contentCost(
+  kind: Kind,
+  cell: string,
+  pieces: number,
+  looksLikeUnits: boolean,
+  whole: boolean,
+): number {
+  // A whole cell of unit names is no text cell that a wrap left short.
+  const unitsAsText = whole ? MISSING_OTHER : 2;
   switch (kind) {
     case 'number':
       return pieces === 1 && /^\d{1,3}[.、．]?$/.test(cell) ? 0 : IMPOSSIBLE;
@@ -59,9 +67,9 @@ function contentCost(kind: Kind, cell: string, pieces: number, looksLikeUnits: b
     case 'deadline':
       return DATE_LIKE.test(fold(cell)) ? 0 : 4;
     case 'measures':
-      return looksLikeUnits && !/[，,。；;]/.test(cell) ? 2 : 0;
+      return looksLikeUnits && !/[，,。；;]/.test(cell) ? unitsAsText : 0;
     default:
-      return looksLikeUnits ? 2 : 0;
+      return looksLikeUnits ? unitsAsText : 0;
   }
 }
 
@@ -109,6 +117,9 @@ export interface RowContext {
   above?: readonly string[];
   /** What each cell read as (units or not): a table's rows repeat their units. */
   units?: Map<string, boolean>;
+  /** Each piece is a whole cell (a table whose cells are delimited, only its merged cells
+   *  missing): pieces are not joined, and a list of units under a text column is unlikely. */
+  whole?: boolean;
 }
 
 /** Whether two cells hold the same text, spaces aside. */
@@ -122,7 +133,7 @@ const same = (a: string, b: string | undefined) =>
 export function alignRow(
   columns: (Column | null)[],
   pieces: string[],
-  { above = [], units = new Map<string, boolean>() }: RowContext = {},
+  { above = [], units = new Map<string, boolean>(), whole = false }: RowContext = {},
 ): (string | null)[] | null {
   const n = columns.length;
   const m = pieces.length;
@@ -130,19 +141,22 @@ export function alignRow(
   // The same cell is weighed for several columns.
   const looksLikeUnits = (cell: string): boolean => {
     let known = units.get(cell);
-    if (known === undefined) units.set(cell, (known = readsAsUnits(cell.replace(/ /g, ''))));
+    if (known === undefined)
+      units.set(cell, (known = readsAsUnits(cell.replace(/ /g, '').replace(/\n/g, '、'))));
     return known;
   };
   const costOf = (c: number, t: number, u: number): number => {
     const column = columns[c]!;
-    if (t === u) return (column && MISSING[column]) ?? MISSING_OTHER;
+    // Of two columns equally likely merged, the one further left: rowspans group rows from the left.
+    if (t === u) return ((column && MISSING[column]) ?? MISSING_OTHER) + (whole ? c / 1000 : 0);
+    if (whole && u - t > 1) return IMPOSSIBLE;
     const group = spans[t]![u - t]!;
     // A lone extra space is an empty cell; extra spaces inside a cell are possible, not likely.
     if (!group.pieces) return group.spaces === 1 ? ((column && EMPTY[column]) ?? 0) : IMPOSSIBLE;
     const kind = kindOf(column);
     const units = kind === 'number' || kind === 'deadline' ? false : looksLikeUnits(group.cell);
     const repeated = same(group.cell, above[c]) ? -1 : 0;
-    return group.joins + group.spaces + repeated + contentCost(kind, group.cell, group.pieces, units);
+    return group.joins + group.spaces + repeated + contentCost(kind, group.cell, group.pieces, units, whole);
   };
   // best[c][t]: the least cost of laying the first t pieces into the first c columns.
   const best = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(IMPOSSIBLE));

@@ -36,6 +36,53 @@ describe('taskTableLines', () => {
     expect(merged(rows)).toEqual(['1. 道路清扫。完成时限：年底前。', '牵头单位：区城管局']);
   });
 
+  it('reads a column of two names by its first: 责任单位或牵头单位 is responsible, 工作内容及要求 measures', () => {
+    const rows = table(
+      '序号 | 工作任务 | 工作内容及要求 | 责任单位或牵头单位',
+      '1 | 道路清扫 | 每日两次 | 区城管局',
+    );
+    expect(merged(rows)).toEqual(['1. 道路清扫。每日两次。', '责任单位：区城管局']);
+  });
+
+  it('reads a task cell merged over rows with measures of their own as their category', () => {
+    const rows = table(
+      '序号 | 项目 | 工作要求 | 责任单位',
+      '1 | 污水处理 | 建成城东污水处理厂。 | 区住建局',
+      '2 | 污水处理 | 改造城西管网。 | 区水务局',
+      '3 | 河道整治 | 清淤10公里。 | 区水务局',
+    );
+    expect(merged(rows)).toEqual([
+      '（一）污水处理',
+      '1. 建成城东污水处理厂。',
+      '责任单位：区住建局',
+      '2. 改造城西管网。',
+      '责任单位：区水务局',
+      '（二）河道整治',
+      '3. 清淤10公里。',
+      '责任单位：区水务局',
+    ]);
+    // Rows that repeat the whole task (one task, its units split over rows) and tasks of their own
+    // keep the column as the task.
+    expect(
+      merged(
+        table(
+          '序号 | 项目 | 工作要求 | 责任单位',
+          '1 | 污水处理 | 建成污水厂。 | 区住建局',
+          '2 | 河道整治 | 清淤。 | 区水务局',
+        ),
+      )?.[0],
+    ).toBe('1. 污水处理。建成污水厂。');
+    expect(
+      merged(
+        table(
+          '序号 | 项目 | 工作要求 | 责任单位',
+          '1 | 污水处理 | 建成污水厂。 | 区住建局',
+          '1 | 污水处理 | 建成污水厂。 | 区水务局',
+        ),
+      )?.[0],
+    ).toBe('1. 污水处理。建成污水厂。');
+  });
+
   it('reads 负责部门 as the responsible units and 时间进度 as the deadline', () => {
     const rows = table(
       '序号 | 工作任务 | 负责部门 | 时间进度',

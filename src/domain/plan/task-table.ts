@@ -18,7 +18,7 @@ const COLUMN_NAMES: [Column, RegExp][] = [
   ],
   [
     'task',
-    /^(?:工作任务|重点任务|主要任务|任务名称|任务|工作事项|事项|重点工作|工作名称|项目名称|项目|攻坚任务|治理任务|任务事项)$/,
+    /^(?:工作任务|重点任务|主要任务|任务名称|任务|工作事项|事项|重点工作|工作名称|项目名称|项目|项目内容|攻坚任务|治理任务|任务事项)$/,
   ],
   [
     'measures',
@@ -49,11 +49,14 @@ export interface TaskTableOptions {
   fillDown: boolean;
 }
 
+const named = (name: string) => COLUMN_NAMES.find(([, pattern]) => pattern.test(name))?.[0] ?? null;
+
+/** A header cell's column; a name of two ("责任单位或牵头单位", "工作内容及要求") is its first. */
 export function columnOf(cell: string): Column | null {
   const name = fold(cell)
     .replace(/\s+/g, '')
     .replace(/\([^()]*\)$|及?(?:责任人|联系人)$|[:*]$/g, '');
-  return COLUMN_NAMES.find(([, pattern]) => pattern.test(name))?.[0] ?? null;
+  return named(name) ?? name.split(/或|及|和|\//).reduce<Column | null>((c, part) => c ?? named(part), null);
 }
 
 export function isHeader(row: string[]): boolean {
@@ -70,6 +73,8 @@ function isSubHeader(row: string[], above: string[]): boolean {
 
 /** "第一", "一、", "（一）", "一": a 序号 that numbers a group of tasks, not a task. */
 const GROUP_NUMBER = /^(?:第?[一二三四五六七八九十]{1,3}[、.]?|\([一二三四五六七八九十]{1,3}\))$/;
+
+const TEXT_NUMBER = /^(\d{1,3})[、.]\s*(?!\d)/;
 
 function chineseNumber(n: number): string {
   const tens = Math.floor(n / 10);
@@ -121,6 +126,23 @@ export function taskTableLines(rows: string[][], options: TaskTableOptions): str
     columns = columns.map((c, i) => columnOf(rows[first]![i] ?? '') ?? c);
     first++;
   }
+  // A text cell that several rows share beside their own text (a merged 项目 cell over rows
+  // numbered apart) names the group they belong to: it is their 类别.
+  const body = rows.slice(first);
+  const [shared, ...own] = columns.flatMap((c, i) => (c === 'task' || c === 'measures' ? [i] : []));
+  if (
+    shared !== undefined &&
+    own.length &&
+    !columns.includes('category') &&
+    body.some(
+      (row, r) =>
+        r > 0 &&
+        row[shared]?.trim() &&
+        row[shared] === body[r - 1]![shared] &&
+        own.some((i) => row[i] !== body[r - 1]![i]),
+    )
+  )
+    columns = columns.map((c, i) => (i === shared ? 'category' : c));
   const cellsOf = (row: string[], column: Column): string[] =>
     columns.flatMap((c, i) => (c === column ? paragraphs(row[i]) : []));
 
@@ -139,7 +161,7 @@ export function taskTableLines(rows: string[][], options: TaskTableOptions): str
     lines.push(`（${chineseNumber(++sections)}）${text}`);
   };
 
-  for (const row of rows.slice(first)) {
+  for (const row of body) {
     const values = row.map((c) => paragraphs(c).join(''));
     const filled = values.filter(Boolean);
     if (!filled.length || isHeader(row) || /^(?:合计|小计|总计|共计|注[:：]|备注[:：])/.test(filled[0]!))
@@ -159,11 +181,18 @@ export function taskTableLines(rows: string[][], options: TaskTableOptions): str
     }
     const category = cellsOf(row, 'category').join('');
     if (category) openSection(category);
-    const task = sentences(cellsOf(row, 'task'));
-    const measures = sentences(cellsOf(row, 'measures'));
+    let task = sentences(cellsOf(row, 'task'));
+    let measures = sentences(cellsOf(row, 'measures'));
     if (!task && !measures) continue;
     tasks++;
-    const printed = /^(\d{1,3})[.、]?$/.exec(number)?.[1];
+    let printed = /^(\d{1,3})[.、]?$/.exec(number)?.[1];
+    // Without a 序号 column, a task may carry its number ("1、城市大环境绿化…").
+    const numbered = columns.includes('number') ? null : TEXT_NUMBER.exec(fold(task || measures));
+    if (numbered) {
+      printed = numbered[1];
+      if (task) task = task.slice(numbered[0].length);
+      else measures = measures.slice(numbered[0].length);
+    }
     let line = `${printed ?? tasks}. `;
     if (task) line += `${task.replace(/[。.，,；;：:\s]+$/, '')}。`;
     if (measures) line += withStop(measures);
