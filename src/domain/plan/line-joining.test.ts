@@ -93,6 +93,14 @@ describe('lines a PDF broke at its width', () => {
   });
 });
 
+describe('time stamps', () => {
+  it('keep a web page time stamp apart from the title after it', () => {
+    expect(
+      joined('县水源地整治工作方案\n\n2020-12-25 18:49:20\n\n XX县水源地整治工作方案\n\n 为加快推进'),
+    ).toEqual(['县水源地整治工作方案', '2020-12-25 18:49:20', 'XX县水源地整治工作方案', '为加快推进']);
+  });
+});
+
 describe('document numbers', () => {
   it('keeps a number on its own line apart, but not one a full line broke, nor the tail of a citation', () => {
     expect(joined('为全面落实上级部署，制定本方案，请各单位认真执行\n鹤政办〔2018〕9号')).toHaveLength(2);

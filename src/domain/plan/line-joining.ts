@@ -9,6 +9,9 @@ import { endsWithUnitLabel, isUnitContinuation, isUnitLike, startsWithUnitKeywor
 export const DATE_LINE =
   /^(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})年\S{1,3}月\S{1,3}日(?:印发)?|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))$/;
 
+/** A web page's time stamp ("2020-12-25 18:49:20"): a line of its own. */
+const TIME_STAMP = /^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$/;
+
 /** A short line starting with a marker and holding no sentence: a heading of its own. */
 function isHeadingLike(key: string): boolean {
   return readMarker(key) !== null && key.length <= 40 && !key.includes('。');
@@ -21,6 +24,7 @@ function startsOwnLine(key: string, afterFull: boolean): boolean {
     startsWithUnitKeyword(key) ||
     isEndOfBody(key) ||
     DATE_LINE.test(key) ||
+    TIME_STAMP.test(key) ||
     // A document number on a line of its own ("鹤政办〔2018〕9号"), not a citation's tail broken onto
     // the line ("鹤政办〔2018〕9号),强力推动…").
     (!afterFull && /^[\u4e00-\u9fff]{1,10}[〔[]\d{4}[〕\]]\d+号(?:\s|$)/.test(key)) ||
@@ -73,7 +77,7 @@ function shouldJoin(a: Line, b: Line, full: boolean): boolean {
   if (startsWithUnitKeyword(a.key))
     return full || /[、,;]$/.test(a.key) || endsWithUnitLabel(a.key) || isUnitContinuation(b.key);
   if (/^[,、。;:)”」』]/.test(b.key)) return full || !isHeadingLike(a.key);
-  if (/[。!?]$/.test(a.key) || DATE_LINE.test(a.key)) return false;
+  if (/[。!?]$/.test(a.key) || DATE_LINE.test(a.key) || TIME_STAMP.test(a.key)) return false;
   // A colon ends a line that introduces the next ("全文如下:"), not a unit label or an open bracket
   // ("(牵头单位:").
   if (/:$/.test(a.key) && !endsWithUnitLabel(a.key) && !hasOpenBracket(a.key)) return false;

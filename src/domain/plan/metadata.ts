@@ -229,7 +229,7 @@ function titleInNotice(text: string): string | null {
 
 const ADMIN =
   '(?:特别行政区|自治区|自治州|自治县|矿区|新区|开发区|高新区|示范区|管委会|街道|办事处|省|市|盟|县|旗|区|镇|乡)';
-// "××县" / "XX縣": reprints that hide the place keep a placeholder for its name.
+// "××县" / "XX縣": reprints that hide the place keep a placeholder for its name (read, to give none).
 // A department (局, 厅) is never part of a place's name: "环保局街道环境整治方案" names no place.
 const ADMIN_NAME = new RegExp(`^(?:(?:(?![局厅])[\\u4e00-\\u9fff]){1,8}?|[X×]{1,4})${ADMIN}`);
 
@@ -249,7 +249,8 @@ export function regionOf(title: string | null, issuer: string | null): string | 
       region = source.slice(at, at + length);
       rest = rest.slice(length);
     }
-    if (region) return region;
+    // A reprint that hid the place names none: "XX县" is no region to expand groups in.
+    if (region) return /^[X×]/i.test(fold(region)) ? null : region;
   }
   return null;
 }

@@ -93,10 +93,16 @@ const FILE_SIZE = /\d(?:\.\d+)?\s*[KM]B\b/i;
 const PAGE_COUNT = /\d+\s*页|\d{4}-\d{1,2}-\d{1,2}/;
 const SHARING_BUTTONS = /^(?:VIP\S{0,4}|侵权投诉|举报|下载(?:文档)?|海报|收藏|原创力文档|免费下载)$/i;
 
+/** An advertisement's last words ("公文高手,超级方便的公文写作神器!立即了解"). */
+const CALL_TO_ACTION = /(?:立即|马上|点击|免费)(?:了解|下载|体验|使用|查看|领取|试用|开通)[!！]?$/;
+/** A line that opens with a heading's number is the text's own. */
+const NUMBERED = /^[(（]?[\d一二三四五六七八九十①-⑳]/;
+
 function isSharingSiteChrome(key: string): boolean {
   return (
     FILE_NAME.test(key) ||
     SHARING_BUTTONS.test(key) ||
+    (key.length <= 40 && CALL_TO_ACTION.test(key) && !NUMBERED.test(key)) ||
     (key.length <= 60 && !/[。,;]/.test(key) && FILE_SIZE.test(key) && PAGE_COUNT.test(key))
   );
 }

@@ -419,6 +419,16 @@ describe('document-sharing site chrome', () => {
     );
   });
 
+  it('drops an advertisement line above the title', () => {
+    const plan = parse([
+      '公文高手,超级方便的公文写作神器! 立即了解',
+      '',
+      '',
+      '县2022年农村人居环境整治工作方案',
+    ]);
+    expect(plan.title).toBe('县2022年农村人居环境整治工作方案');
+  });
+
   it('keeps lines that only mention a file, a size or a button word', () => {
     const plan = parsePlan(
       [
@@ -426,11 +436,13 @@ describe('document-sharing site chrome', () => {
         '一、工作任务',
         '1.完善举报制度。对举报线索及时核查，按《举报办法.docx》处理。',
         '2.建设数据平台，单个文件不超过500KB，共3页，2024年6月底前完成。',
+        '3.开通举报平台，群众扫码立即下载',
       ].join('\n'),
     ).plans[0]!;
     expect(plan.tasks.map((t) => [t.title, t.deadlines.join()])).toEqual([
       ['完善举报制度', ''],
       ['建设数据平台，单个文件不超过500KB，共3页，2024年6月底前完成', '2024-06-30'],
+      ['开通举报平台，群众扫码立即下载', ''],
     ]);
   });
 });
@@ -511,9 +523,10 @@ describe('metadata', () => {
     expect(plan!.issuer).toBe('某市政府');
   });
 
-  it('reads a placeholder place name in a title', () => {
+  it('gives no region for a placeholder place name in a title', () => {
     const [plan] = parsePlan('XX縣2020年水環境質量精準提升實施方案\n一、工作任務\n(一)排查。').plans;
-    expect(plan!.region).toBe('XX縣');
+    expect(plan!.region).toBeNull();
+    expect(parsePlan('××县××镇2020年水环境整治方案\n一、工作任务\n(一)排查。').plans[0]!.region).toBeNull();
   });
 
   it('does not take a horizon or a base year for the plan year', () => {

@@ -14,6 +14,7 @@ import {
 import { joinBrokenLines } from './line-joining';
 import { issuerFromDocNumber, periodOf, planYearOf, readHeader, regionOf, type Header } from './metadata';
 import { physicalLines, type Line } from './normalize-text';
+import { splitHeadingRunOn } from './run-on-tasks';
 import { findTargets } from './targets';
 import { readTasks, type TaskWithSource } from './tasks';
 import type { ParsedDocument, ParsedDocumentWithSources, Plan, SourceRange, Target } from './types';
@@ -175,7 +176,7 @@ function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled:
 
 /** Parses a document and returns, for each task, the lines of the input it was read from. */
 export function parsePlanWithSources(text: string, document = ''): ParsedDocumentWithSources {
-  const lines = joinBrokenLines(physicalLines(text));
+  const lines = splitHeadingRunOn(joinBrokenLines(physicalLines(text)));
   const starts = planStarts(lines);
   const firstStart = starts[0] ?? 0;
   const firstPart = lines.findIndex((l, i) => i >= firstStart && readMarker(l.key)?.level === 1);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { physicalLines } from './normalize-text';
 import { parsePlan } from './plan-parser';
-import { splitRunOnTasks } from './run-on-tasks';
+import { splitHeadingRunOn, splitRunOnTasks } from './run-on-tasks';
 
 const split = (...lines: string[]) => splitRunOnTasks(physicalLines(lines.join('\n')), 3).map((l) => l.text);
 
@@ -22,6 +22,16 @@ describe('splitRunOnTasks', () => {
       '1.开展排查；',
       '2.建立管理台账。',
       '3．完善监测网络体系。',
+    ]);
+  });
+
+  it('starts the next task after a bracket that followed a sentence end', () => {
+    expect(
+      split('1、关于标识标牌问题。', '整改措施:设置界碑1块。(责任单位:县生态环境局) 2、关于隔离防护问题。'),
+    ).toEqual([
+      '1、关于标识标牌问题。',
+      '整改措施:设置界碑1块。(责任单位:县生态环境局)',
+      '2、关于隔离防护问题。',
     ]);
   });
 
@@ -57,6 +67,7 @@ describe('splitRunOnTasks', () => {
     ['the same number again', '2、完成绿化带建设。2、完成隔离带建设工作。'],
     ['no sentence end before it', '2、完成以下工作:3、完成隔离带建设工作。'],
     ['a marker inside brackets', '2、完成绿化带建设(见附表。3、完成隔离带建设工作)。'],
+    ['a bracket inside a sentence', '2、完成绿化带建设(市林业局)3、完成隔离带建设工作。'],
     ['too short to be a task', '2、完成绿化带建设。3、等。'],
     ['a unit or a measure after it', '2、完成绿化带建设。3、(市林业局)负责。'],
   ])('does not split on %s', (_, line) => {
@@ -96,5 +107,35 @@ describe('a task starting in mid-line', () => {
       ['3', '完成隔离带建设', '（八）环境绿化', '2009-05-20', '市交通局/鄂城区'],
       ['1', '实施清淤工程', '（九）环境综合治理', '2009-05-30', '市建委'],
     ]);
+  });
+});
+
+describe('splitHeadingRunOn', () => {
+  const split = (...lines: string[]) => splitHeadingRunOn(physicalLines(lines.join('\n'))).map((l) => l.text);
+
+  it('splits a heading from its first item after a space', () => {
+    expect(split(' 二、工作任务 1、关于“XX河水库尚未设置标识标牌”问题。', '整改措施:设置界碑。')).toEqual([
+      '二、工作任务',
+      '1、关于“XX河水库尚未设置标识标牌”问题。',
+      '整改措施:设置界碑。',
+    ]);
+    expect(split('一、重点任务 （一）强化工业污染治理。')).toEqual([
+      '一、重点任务',
+      '（一）强化工业污染治理。',
+    ]);
+  });
+
+  it.each([
+    ['text after the title', '一、工作目标 通过问题导向,按期全面完成3个问题整改。'],
+    ['a second item, not the first', '二、工作任务 2、关于标识标牌问题。'],
+    ['an item of the same level', '一、总体要求 二、工作任务'],
+    ['a number, not an item', '一、工作目标 1.5万吨以上燃煤锅炉全部淘汰。'],
+    [
+      'a long sentence before the space',
+      '一、按照全市统一部署推进各项工作任务落实到位 1、关于标识标牌问题。',
+    ],
+    ['no heading', '工作任务 1、关于标识标牌问题。'],
+  ])('keeps %s', (_, line) => {
+    expect(split(line)).toEqual(physicalLines(line).map((l) => l.text));
   });
 });

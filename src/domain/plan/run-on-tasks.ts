@@ -8,7 +8,7 @@
 // - the text after it reads like a task heading: a Chinese clause of a few characters, not a
 //   number, a unit or a measure.
 import { readMarker, type Level } from './headings';
-import type { Line } from './normalize-text';
+import { collapseSpaces, fold, type Line } from './normalize-text';
 
 const OPEN = '(（《“‘〔【[';
 const CLOSE = ')）》”’〕】]';
@@ -30,14 +30,21 @@ function readsLikeTask(rest: string): boolean {
   return /^[\u4e00-\u9fff《“]/.test(rest) && (clause.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 4;
 }
 
-/** Where a task starts in mid-line: the index of its number in `key`, or -1. */
+const SENTENCE_END = /[。;!?]/;
+
+/** Where a task starts in mid-line: the index of its number in `key`, or -1. A bracket closed
+ *  after a sentence ("…见图1。(责任单位:…) 2、关于…") ends it as a full stop does. */
 function runOnTaskAt(key: string, next: number): number {
   let depth = 0;
+  let opened = -1;
   for (let i = 1; i < key.length; i++) {
     const ch = key[i - 1]!;
-    if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth > 0 || !/[。;!?]/.test(ch)) continue;
+    let closed = false;
+    if (OPEN.includes(ch)) {
+      if (depth++ === 0) opened = i - 1;
+    } else if (CLOSE.includes(ch) && depth > 0) closed = --depth === 0;
+    const bracketEnds = closed && (opened === 0 || SENTENCE_END.test(key[opened - 1]!));
+    if (depth > 0 || !(SENTENCE_END.test(ch) || bracketEnds)) continue;
     const m = /^\s*(\d{1,3})\s*[、.](?!\d)\s*/.exec(key.slice(i));
     if (!m || Number(m[1]) !== next) continue;
     if (readsLikeTask(key.slice(i + m[0].length))) return i + m[0].length - m[0].trimStart().length;
@@ -75,4 +82,26 @@ export function splitRunOnTasks(lines: Line[], taskLevel: Level): Line[] {
     out.push(rest);
   }
   return out;
+}
+
+/** "二、工作任务 1、关于…问题。": a heading's short title, a space, then its first item. */
+const HEADING_THEN_ITEM = /^(\S{1,6}?\s*[\u4e00-\u9fff“”]{2,15})\s+(?=\S)/;
+
+/**
+ * Splits a heading line whose first item follows its title after a space (a copy that lost the
+ * line break between them) into the heading and the item; other lines are kept as they are.
+ */
+export function splitHeadingRunOn(lines: Line[]): Line[] {
+  return lines.flatMap((line) => {
+    const heading = readMarker(line.key);
+    if (!heading || heading.level > 2) return [line];
+    const m = HEADING_THEN_ITEM.exec(line.raw);
+    const rest = m ? fold(line.raw.slice(m[0].length)) : '';
+    const item = m && readMarker(rest);
+    if (!item || item.level <= heading.level || !/^(?:1|一)$/.test(item.number)) return [line];
+    if (!readsLikeTask(rest.slice(item.length))) return [line];
+    const at = collapseSpaces(m[1]!).length;
+    if (!readMarker(line.key.slice(0, at))) return [line];
+    return [slice(line, 0, at), slice(line, at, line.text.length)];
+  });
 }
