@@ -145,6 +145,44 @@ describe('pdfText', () => {
       ]);
     });
 
+    /** Body rows only, as the next page continues a table: no header. */
+    function body(rows: string[][][], top: number): { items: PdfTextItem[] } {
+      const items: PdfTextItem[] = [];
+      let y = top - 14;
+      for (const row of rows) {
+        row.forEach((cell, c) =>
+          cell.forEach((text, i) => items.push(item(text, LEFTS[c]! + 4, y - 16 * i))),
+        );
+        y -= 16 * Math.max(...row.map((cell) => cell.length)) + 8;
+      }
+      return { items };
+    }
+
+    it('carries a table at the foot of a page on at the top of the next, without its header', () => {
+      const first = page(line('一、重点任务', 800), loose([ROWS[0]!], 780), line('— 1 —', 40));
+      const next = page(body([ROWS[1]!], 800), line('二、保障措施：加强组织领导。', 700), line('— 2 —', 40));
+      expect(pdfText([first, next])).toEqual([
+        '一、重点任务',
+        ...TASKS,
+        '— 1 —',
+        '二、保障措施：加强组织领导。',
+        '— 2 —',
+      ]);
+    });
+
+    it('does not carry a table on into prose, nor past text after it', () => {
+      const first = page(loose([ROWS[0]!], 780), line('— 1 —', 40));
+      const prose = page(line('二、保障措施：各单位要按照职责分工，认真组织实施。', 800));
+      expect(pdfText([first, prose])).toEqual([
+        ...TASKS.slice(0, 3),
+        '— 1 —',
+        '二、保障措施：各单位要按照职责分工，认真组织实施。',
+      ]);
+      // A line after the table on its page: the next page's rows are no part of it.
+      const ended = page(loose([ROWS[0]!], 780), line('以上任务按期完成。', 600));
+      expect(pdfText([ended, page(body([ROWS[1]!], 800))])).not.toContain('2. 清扫保洁。');
+    });
+
     it('reads column names over a paragraph as lines', () => {
       const names = { items: NAMES.map((name, c) => item(name, LEFTS[c]! + 4, 786)) };
       const prose = line('各单位要按照职责分工，认真组织实施，确保各项任务按期完成。', 770);

@@ -1,15 +1,15 @@
 // The plan text of a PDF: its lines, page after page, with every table read as a table where it
 // first appears: a ruled one, or a task table without vertical rules. A task table (重点任务清单)
 // becomes task lines as a Word file's does; any other table gives its cells' paragraphs, one per
-// line. A ruled table continued on the next page (nothing but a page number between the parts, the
-// same columns) is read as one.
+// line. A table continued on the next page (nothing but a page number between the parts, the same
+// columns) is read as one.
 import { fontHeight, pdfLines, type PdfTextItem } from './pdf-lines';
 import type { Ruling } from './pdf-rulings';
 import { appendPart, continues, partRows, type TableRows } from './pdf-table-rows';
 import { cellAt, findTables, type TableGrid } from './pdf-tables';
 import { isPageNumber } from './normalize-text';
 import { taskTableLines } from './task-table';
-import { unruledRulings } from './pdf-unruled';
+import { unruledRulings, type UnruledColumns } from './pdf-unruled';
 
 export interface PdfPage {
   items: readonly PdfTextItem[];
@@ -29,12 +29,18 @@ function itemCell(tables: TableGrid[], item: PdfTextItem): [number, number] | nu
   return null;
 }
 
-/** One page's blocks: runs of lines, and each table where its first item is drawn. */
-function pageBlocks(page: PdfPage, n: number): Block[] {
+/** One page's blocks: runs of lines, and each table where its first item is drawn; `carried`, the
+ *  columns of a table without vertical rules that the page before ended in. */
+function pageBlocks(
+  page: PdfPage,
+  n: number,
+  carried: UnruledColumns | null,
+): { blocks: Block[]; open: UnruledColumns | null } {
   const ruled = findTables(page.rulings);
   // Tables without vertical rules are found in the text the ruled ones leave.
   const loose = page.items.filter((item) => item.str.trim() && !itemCell(ruled, item));
-  const grids = [...ruled, ...findTables(unruledRulings(loose, page.rulings))];
+  const unruled = unruledRulings(loose, page.rulings, carried);
+  const grids = [...ruled, ...findTables(unruled.rulings)];
   const cells = grids.map((grid) => grid.cells.map((): PdfTextItem[] => []));
   const blocks: (Block | { part: number })[] = [];
   let run: PdfTextItem[] = [];
@@ -56,11 +62,14 @@ function pageBlocks(page: PdfPage, n: number): Block[] {
     cells[t]![cell]!.push(item);
   }
   endRun();
-  return blocks.map((block) =>
-    'part' in block
-      ? { table: partRows({ grid: grids[block.part]!, items: cells[block.part]! }), page: n }
-      : block,
-  );
+  return {
+    blocks: blocks.map((block) =>
+      'part' in block
+        ? { table: partRows({ grid: grids[block.part]!, items: cells[block.part]! }), page: n }
+        : block,
+    ),
+    open: unruled.open,
+  };
 }
 
 /** The table a part on page `page` continues: the last block before it, across page numbers. */
@@ -92,8 +101,11 @@ function cellLines({ rows, ids }: TableRows): string[] {
 /** The lines of a PDF's text, tables read as tables. */
 export function pdfText(pages: readonly PdfPage[]): string[] {
   const blocks: Block[] = [];
+  let open: UnruledColumns | null = null;
   pages.forEach((page, n) => {
-    for (const block of pageBlocks(page, n)) {
+    const read = pageBlocks(page, n, open);
+    open = read.open;
+    for (const block of read.blocks) {
       const table = 'table' in block ? continued(blocks, block.table, n) : null;
       if (table && 'table' in block) {
         appendPart(table, block.table);

@@ -2,9 +2,11 @@
 // their text: a line of column names only (序号 工作任务 牵头单位 …) heads one, its columns are the
 // whitespace that runs down through it and the lines below, and a row starts where the number
 // column has text. The table is given as the rulings a ruled one would have, so the ruled path
-// (findTables, partRows) reads it.
+// (findTables, partRows) reads it. A table that runs to the foot of a page goes on at the top of the
+// next in its columns, with or without its header printed again, until a line crosses them.
 import { fontHeight, type PdfTextItem } from './pdf-lines';
 import type { Ruling } from './pdf-rulings';
+import { isPageNumber } from './normalize-text';
 import { columnOf, isHeader } from './task-table';
 
 interface Span {
@@ -92,12 +94,64 @@ function isHeaderRow(row: PrintedRow): boolean {
   return names.length >= 3 && names.every((name) => columnOf(name) !== null) && isHeader(names);
 }
 
-/** The rulings of one table headed by rows[at]; the rows it takes. */
-function tableAt(
+/** A table found on a page, as the next page may continue it: its column edges (left to right,
+ *  outer ones included), the column of its task numbers and its text height. */
+export interface UnruledColumns {
+  xs: number[];
+  numberColumn: number;
+  height: number;
+}
+
+interface Found {
+  rulings: Ruling[];
+  /** The row after the table. */
+  end: number;
+  columns: UnruledColumns;
+}
+
+/**
+ * The rulings of a table over rows[first..end) (its body) with the given columns: a row border
+ * wherever a rule is drawn across the body, else where the number column has text; `top` is the
+ * table's top edge, `bodyTop` where its body starts (below a header).
+ */
+function bodyRulings(
   rows: PrintedRow[],
-  at: number,
+  first: number,
+  end: number,
+  { xs, numberColumn, height }: UnruledColumns,
+  top: number,
+  bodyTop: number | null,
   rules: readonly Ruling[],
-): { rulings: Ruling[]; end: number } | null {
+): Ruling[] {
+  const inner = xs.slice(1, -1);
+  const columnOfSpan = (s: Span) => inner.filter((x) => x < (s.left + s.right) / 2).length;
+  // A row border midway between two lines, measured where itemCell places a line (a third up).
+  const between = (above: PrintedRow, below: PrintedRow) =>
+    (above.baseline + below.baseline) / 2 + height / 3;
+  const [x1, x2] = [xs[0]!, xs.at(-1)!];
+  const bottom = rows[end - 1]!.baseline - height / 2;
+  const upper = bodyTop ?? top;
+  // Rules across the table between body lines part its rows (cells there may be centred
+  // vertically); without them a row starts where the number column has text.
+  const drawn = rules
+    .filter((r) => r.y2 - r.y1 < 1 && r.x2 - r.x1 > (x2 - x1) / 2 && r.x1 < x2 && r.x2 > x1)
+    .map((r) => r.y1)
+    .filter((y) => y < upper && y > bottom);
+  const ys = bodyTop === null ? [top] : [top, bodyTop];
+  if (drawn.length) ys.push(...drawn.sort((a, b) => b - a));
+  else
+    for (let r = first + 1; r < end; r++)
+      if (rows[r]!.segments.some((s) => columnOfSpan(s) === numberColumn))
+        ys.push(between(rows[r - 1]!, rows[r]!));
+  ys.push(bottom);
+  return [
+    ...ys.map((y) => ({ x1, y1: y, x2, y2: y })),
+    ...xs.map((x) => ({ x1: x, y1: bottom, x2: x, y2: top })),
+  ];
+}
+
+/** The table headed by rows[at]. */
+function tableAt(rows: PrintedRow[], at: number, rules: readonly Ruling[]): Found | null {
   const header = rows[at]!;
   const height = header.height;
   const tolerance = height / 4;
@@ -112,56 +166,79 @@ function tableAt(
   }
   if (end === at + 1) return null;
   const gaps = columnGaps(header.segments, spans, tolerance)!;
-  const inner = gaps.map((gap) => (gap.left + gap.right) / 2);
   const names = header.segments.map((s) => columnOf(s.text));
-  const numberColumn = Math.max(0, names.indexOf('number'));
-  const columnOfSpan = (s: Span) => inner.filter((x) => x < (s.left + s.right) / 2).length;
   // Cell padding, equal on both sides as partRows takes it: half the narrowest column gap.
   const padding = Math.min(...gaps.map((gap) => (gap.right - gap.left) / 2));
-  const xs = [
-    Math.min(...spans.map((s) => s.left)) - padding,
-    ...inner,
-    Math.max(...spans.map((s) => s.right)) + padding,
-  ];
-  // A row border midway between two lines, measured where itemCell places a line (a third up).
-  const between = (above: PrintedRow, below: PrintedRow) =>
-    (above.baseline + below.baseline) / 2 + height / 3;
-  const [x1, x2] = [xs[0]!, xs.at(-1)!];
-  const [top, bottom] = [header.baseline + height, rows[end - 1]!.baseline - height / 2];
-  // Rules across the table between body lines part its rows (cells there may be centred
-  // vertically); without them a row starts where the number column has text.
-  const drawn = rules
-    .filter((r) => r.y2 - r.y1 < 1 && r.x2 - r.x1 > (x2 - x1) / 2 && r.x1 < x2 && r.x2 > x1)
-    .map((r) => r.y1)
-    .filter((y) => y < between(header, rows[at + 1]!) && y > bottom);
-  const ys = [top, between(header, rows[at + 1]!)];
-  if (drawn.length) ys.push(...drawn.sort((a, b) => b - a));
-  else
-    for (let r = at + 2; r < end; r++)
-      if (rows[r]!.segments.some((s) => columnOfSpan(s) === numberColumn))
-        ys.push(between(rows[r - 1]!, rows[r]!));
-  ys.push(bottom);
-  return {
-    rulings: [
-      ...ys.map((y) => ({ x1, y1: y, x2, y2: y })),
-      ...xs.map((x) => ({ x1: x, y1: bottom, x2: x, y2: top })),
+  const columns = {
+    xs: [
+      Math.min(...spans.map((s) => s.left)) - padding,
+      ...gaps.map((gap) => (gap.left + gap.right) / 2),
+      Math.max(...spans.map((s) => s.right)) + padding,
     ],
-    end,
+    numberColumn: Math.max(0, names.indexOf('number')),
+    height,
   };
+  const first = rows[at + 1]!;
+  const bodyTop = (header.baseline + first.baseline) / 2 + height / 3;
+  const rulings = bodyRulings(rows, at + 1, end, columns, header.baseline + height, bodyTop, rules);
+  return { rulings, end, columns };
 }
+
+/** Whether a row's text keeps to the columns: no run crosses an edge between two of them. */
+function fitsColumns(row: PrintedRow, { xs, height }: UnruledColumns): boolean {
+  const tolerance = height / 4;
+  return row.segments.every(
+    (s) =>
+      s.left >= xs[0]! - tolerance &&
+      s.right <= xs.at(-1)! + tolerance &&
+      xs.slice(1, -1).every((x) => s.right <= x + tolerance || s.left >= x - tolerance),
+  );
+}
+
+/** The part of a table from the page before that the top of this page carries on, if any. */
+function continuationAt(rows: PrintedRow[], columns: UnruledColumns, rules: readonly Ruling[]): Found | null {
+  let end = 0;
+  for (; end < rows.length; end++) {
+    const row = rows[end]!;
+    if (isPageNumber(rowText(row)) || isHeaderRow(row)) break;
+    if (end > 0 && rows[end - 1]!.baseline - row.baseline > 3 * columns.height) break;
+    if (!fitsColumns(row, columns)) break;
+  }
+  if (end === 0) return null;
+  const top = rows[0]!.baseline + columns.height;
+  return { rulings: bodyRulings(rows, 0, end, columns, top, null, rules), end, columns };
+}
+
+const rowText = (row: PrintedRow) =>
+  row.segments
+    .map((s) => s.text)
+    .join(' ')
+    .trim();
 
 /**
  * The rulings of the task tables among a page's text items that no ruled table holds; `rules` are
- * the page's rulings (horizontal ones may part the rows).
+ * the page's rulings (horizontal ones may part the rows). `carried`: the columns of a table that
+ * ran to the foot of the page before, which the top of this page may continue without a header.
+ * `open` is such a table of this page, for the next.
  */
-export function unruledRulings(items: readonly PdfTextItem[], rules: readonly Ruling[]): Ruling[] {
+export function unruledRulings(
+  items: readonly PdfTextItem[],
+  rules: readonly Ruling[],
+  carried: UnruledColumns | null = null,
+): { rulings: Ruling[]; open: UnruledColumns | null } {
   const rows = printedRows(items);
   const rulings: Ruling[] = [];
-  for (let r = 0; r < rows.length; r++) {
-    const table = isHeaderRow(rows[r]!) ? tableAt(rows, r, rules) : null;
-    if (!table) continue;
+  let open: UnruledColumns | null = null;
+  const take = (table: Found) => {
     rulings.push(...table.rulings);
-    r = table.end - 1;
+    // A table followed by nothing but the page number runs on to the next page.
+    open = rows.slice(table.end).every((row) => isPageNumber(rowText(row))) ? table.columns : null;
+    return table.end - 1;
+  };
+  const continued = carried && continuationAt(rows, carried, rules);
+  for (let r = continued ? take(continued) + 1 : 0; r < rows.length; r++) {
+    const table = isHeaderRow(rows[r]!) ? tableAt(rows, r, rules) : null;
+    if (table) r = take(table);
   }
-  return rulings;
+  return { rulings, open };
 }

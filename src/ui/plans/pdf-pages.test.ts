@@ -103,6 +103,36 @@ describe('PDF task tables', () => {
     }
   });
 
+  it('reads a table without vertical rules over pages as one, with or without its header repeated', async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => [
+      String(i + 1),
+      `第${i + 1}项整治任务。${'对辖区内建筑工地、道路和裸露地块逐一排查，建立问题清单并整改销号。'.repeat(2)}`,
+      i % 2 ? '区城管局' : '区住房城乡建设局',
+      '各镇（街道）',
+      '年底',
+    ]);
+    for (const rules of ['horizontal', 'none'] as const) {
+      for (const repeatHeader of [true, false]) {
+        for (const breakRows of [true, false]) {
+          const how = `${rules} ${repeatHeader} ${breakRows}`;
+          const pdf = table(rows, { rules, repeatHeader, breakRows, bottom: 300 });
+          const lines = await read(pdf);
+          const tasks = parsePlan(lines.join('\n'), 'table.pdf').plans.flatMap((p) => p.tasks);
+          expect(
+            tasks.map((t) => t.number),
+            how,
+          ).toEqual(rows.map((r) => r[0]));
+          for (const [i, task] of tasks.entries()) {
+            expect(task.title, how).toBe(`第${i + 1}项整治任务`);
+            expect(task.assignments[0]?.lead_units, `${how} task ${i + 1}`).toEqual([rows[i]![2]]);
+            expect(task.assignments[0]?.cooperating_units, `${how} task ${i + 1}`).toEqual(['各镇（街道）']);
+          }
+          expect(lines.filter((l) => l.includes('建立问题清单并整改销号。对辖区内')).length, how).toBe(12);
+        }
+      }
+    }
+  });
+
   it('keeps a table that is not a task table as its cells, and a framed box as lines', async () => {
     const targets = tablePdf({
       columns: [150, 100, 100],
