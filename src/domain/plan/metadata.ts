@@ -1,6 +1,7 @@
 // Document metadata: 文号, issuer, date of issue, the plan's title and region, plan year and
 // campaign period. Read from the notice header (or a web page's field table), never from the body,
 // where other documents are cited with their own numbers and dates.
+import { isTitleLine } from './headings';
 import { DATE_LINE } from './line-joining';
 import { fold, type Line } from './normalize-text';
 import type { Period } from './types';
@@ -192,7 +193,8 @@ function withoutDocNumber(text: string): string {
 
 /** "X关于印发…" → X, read on the folded key (關於) and sliced from the text. */
 function noticeIssuer(line: Line): string | undefined {
-  const rest = withoutDocNumber(line.key);
+  // A web page's column tag before the notice ("【市政府重点工作及责任分解】滁州市人民政府关于…").
+  const rest = withoutDocNumber(line.key).replace(/^【[^】]*】/, '');
   // "X关于印发《…》的通知", or a notice of X's own: "X关于落实…任务分工的通知".
   const m = /^(.+?)关于(?:印发|转发|.+的(?:通知|决定|意见)$)/.exec(rest);
   if (!m) return undefined;
@@ -216,10 +218,13 @@ function firstOrg(
 /** "关于印发《X》的通知" / "关于印发X的通知" / "…印发《X》" → X; not when the notice is itself
  *  cited ("根据《…关于印发<X>的通知》"). */
 function titleInNotice(text: string): string | null {
+  const own = /关于(.+)的通知$/.exec(text);
   const m =
     /印发[《〈<]([^》〉>]+)[》〉>]/.exec(text) ??
     /关于(?:印发|转发)(.+?)的通知/.exec(text) ??
-    /现将[《〈<]([^》〉>]+)[》〉>](?:印发|转发)/.exec(text);
+    /现将[《〈<]([^》〉>]+)[》〉>](?:印发|转发)/.exec(text) ??
+    // A notice that is itself the plan, named as one ("…关于2020年市政府重点工作及责任分解的通知").
+    (own && isTitleLine(fold(own[1]!)) ? own : null);
   if (!m) return null;
   const before = text.slice(0, m.index);
   if ((before.match(/《/g) ?? []).length > (before.match(/》/g) ?? []).length) return null;

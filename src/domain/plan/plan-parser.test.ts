@@ -518,6 +518,27 @@ describe('metadata', () => {
     expect(plan).toMatchObject({ doc_number: '溫政〔2016〕15號', issuer: '溫縣人民政府', region: '溫縣' });
   });
 
+  it('reads the title of a notice that is itself the plan, after a web page column tag', () => {
+    const [plan] = parsePlan(
+      [
+        '【市政府重点工作及责任分解】滁州市人民政府关于2020年市政府重点工作及责任分解的通知',
+        '各县、市、区人民政府:',
+        '一、确保完成全年主要预期目标',
+        '1. 地区生产总值增长8%以上。',
+        '牵头责任单位:市发展改革委。',
+      ].join('\n'),
+    ).plans;
+    expect(plan).toMatchObject({
+      title: '2020年市政府重点工作及责任分解',
+      issuer: '滁州市人民政府',
+      region: '滁州市',
+    });
+    // A notice about work, not a plan's name, gives no title.
+    expect(
+      parsePlan('某区人民政府关于做好秋冬季大气污染防治工作的通知\n一、重点任务\n1.排查。').plans[0]!.title,
+    ).toBeNull();
+  });
+
   it('reads the issuer from a page headline', () => {
     const [plan] = parsePlan('《某市政府印发某市水污染防治2018年行动计划》\n一、重点工作\n1.排查。').plans;
     expect(plan!.issuer).toBe('某市政府');

@@ -3,6 +3,7 @@ import { fold } from './normalize-text';
 import {
   findUnitSegments,
   firstListedLeads,
+  isFieldLine,
   isUnitContinuation,
   labelUnit,
   splitUnits,
@@ -164,8 +165,12 @@ describe('findUnitSegments', () => {
     const line = '县生态环境局牵头，各相关部门参与。';
     expect(findUnitSegments(line, fold(line), false).map((s) => s.block.lead)).toEqual([['县生态环境局']]);
     expect(findUnitSegments(line, fold(line))).toEqual([]);
+    // A paragraph may open with the roles of the work it describes.
     const text = '区住建局牵头，各街道配合，开展拆除整治。';
-    expect(findUnitSegments(text, fold(text), false)).toEqual([]);
+    expect(findUnitSegments(text, fold(text), false).map((s) => s.block)).toEqual([
+      { lead: ['区住建局'], cooperating: ['各街道'], responsible: [], note: null },
+    ]);
+    expect(findUnitSegments(text, fold(text))).toEqual([]);
   });
 
   it('leaves unbracketed sentences as text unless every clause names units and one leads', () => {
@@ -364,6 +369,16 @@ describe('labelUnit', () => {
   it('reads 相关责任单位 as responsible', () => {
     expect(blocks('牵头责任单位:市服务业发展局\n')[0]!.lead).toEqual(['市服务业发展局']);
     expect(blocks('相关责任单位:各县(市、区)政府')[0]!.responsible).toEqual(['各县(市、区)政府']);
+  });
+
+  it('reads 协同责任单位 and 配合责任单位 as cooperating, and 牵头负责领导 as no unit', () => {
+    expect(blocks('协同责任单位:市经信局、市商务局等,各县、市、区政府。')[0]!.cooperating).toEqual([
+      '市经信局',
+      '市商务局',
+      '各县、市、区政府',
+    ]);
+    expect(blocks('配合责任单位:市税务局')[0]!.cooperating).toEqual(['市税务局']);
+    expect(isFieldLine(fold('牵头负责领导:金力。'))).toBe(true);
   });
 });
 

@@ -41,6 +41,8 @@ const KEYWORD = [
   '参与部门',
   '协助单位',
   '协同单位',
+  '协同责任单位',
+  '配合责任单位',
   '协作单位',
   '协作部门',
   '责任单位',
@@ -80,8 +82,12 @@ const ROLE_VERBS: [string, Role][] = [
 ];
 // "…负责制定方案并组织实施": the work a verb introduces may follow it.
 const ROLE_CLAUSE = new RegExp(
-  `^(.+?)(${ROLE_VERBS.map(([v]) => v).join('|')})(?:制定方案并)?(?:组织)?(?:实施)?$`,
+  `^(.+?)(?:分别)?(${ROLE_VERBS.map(([v]) => v).join('|')})(?:制定方案并)?(?:组织)?(?:实施)?$`,
 );
+/** "由杨志武副市长负责", "由鲁国会、郑忠安副厅长分别负责": the leader who answers for the work, a person
+ *  and no unit, named beside the units' roles. */
+const LEADER_CLAUSE =
+  /^由?[\u4e00-\u9fff、]{2,16}?(?:副?(?:省|市|州|县|区|镇|乡|厅|局)长|副?主任|副?书记|副?秘书长|总工(?:程师)?|调研员|巡视员|同志)(?:分别)?(?:负总责|负责|分管|主抓)$/;
 // "各区政府为责任单位", "…公司为铁路沿线责任单位": names given a role by its label.
 const LABEL_CLAUSE = new RegExp(`^(.+?)为[^,;。]{0,15}?(${KEYWORD})$`);
 const VERB_ROLES: [RegExp, Role][] = ROLE_VERBS.map(([verbs, role]) => [new RegExp(`^(?:${verbs})$`), role]);
@@ -142,16 +148,24 @@ const ADMIN_FRAGMENT = /^各?[县市区乡镇](?:\([县市区乡镇、]{1,5}\))?
  *  the government body or the limited company that follows them — only such a body ("公安、交通、
  *  区环保局" are three). */
 const PLACE_FRAGMENT = /^[\u4e00-\u9fff]{1,6}$/;
+/** The ending of an office's name, which no word inside a longer name ends with. */
+const OFFICE_END = /(?:局|委|办|中心|政府|处|室|队|所|站|院|厅|会|公司)$/;
+const BODY_ONLY = /^(?:人民政府|政府|管委会|管理委员会|党委|党工委|办事处)(?:[和与及、]|$)/;
 const GOVERNMENT_BODY = /(?:人民政府|政府|管委会|管理委员会|办事处|有限公司)$/;
 
-/** "市级各有关部门及各县市区政府": (以)及 joins two names when every side reads as a unit; not in
- *  "各县政府及其有关部门", where 其 points back to the name before. */
+/** "市级各有关部门及各县市区政府", "市卫生局和各区政府": (以)及, 和 or 与 joins two names when every
+ *  side reads as a unit (not in "市住房和城乡建设局"); not in "各县政府及其有关部门", where 其 points
+ *  back to the name before. */
 function splitOnAnd(key: string, [from, to]: [number, number]): [number, number][] {
   const spans: [number, number][] = [];
   let at = from;
-  for (const [, end] of splitTopLevel(key.slice(from, to), '及').slice(0, -1)) {
+  for (const [, end] of splitTopLevel(key.slice(from, to), '及和与').slice(0, -1)) {
     const cut = from + end;
-    if (key[cut + 1] === '其') continue;
+    if (key[cut + 1] === '其' || cut === at) continue;
+    // 和 and 与 join words inside names too ("区农业农村和水利局"), and two bodies of one place
+    // ("各县党委和人民政府"): only a name with its own ending before one with its own place.
+    if (key[cut] !== '及' && (!OFFICE_END.test(key.slice(at, cut)) || BODY_ONLY.test(key.slice(cut + 1, to))))
+      continue;
     spans.push([at, key[cut - 1] === '以' ? cut - 1 : cut]);
     at = cut + 1;
   }
@@ -445,19 +459,42 @@ function parseRoleGroup(text: string, key: string, firstLeads = false): UnitBloc
  *  单位。". Every clause must name units by a role and one of them must lead or be labelled, so that
  *  a sentence of the task ("各乡镇负责落实。", "建筑工地由市建设局负责") stays text. */
 function parseRoleSentence(text: string, key: string): UnitBlock | null {
-  const block = emptyBlock();
-  let labelled = false;
-  for (const [from, to] of splitTopLevel(key, ',;')) {
-    const clause = roleClause(text.slice(from, to), key.slice(from, to));
-    if (typeof clause === 'string') return null;
-    block[clause.role].push(...clause.names);
-    labelled ||= clause.labelled;
-  }
-  return block.lead.length || labelled ? block : null;
+  const roles = leadingRoles(text, key);
+  return roles?.end === key.length ? roles.block : null;
 }
 
-/** Whether a line may hold an unbracketed unit sentence: it names a lead or a role label after 为. */
-const ROLE_SENTENCE_HINT = new RegExp(`牵头|为[^,;。]{0,15}?(?:${KEYWORD})`);
+/**
+ * The clauses that open a sentence and state units' roles ("由杨志武副市长负责,市发改委牵头,相关部门配
+ * 合,尽快完成…"), up to where its work begins: the block and the end of the last role clause. A
+ * run needs a lead, a label or the leader beside it, so that a sentence of the task ("各乡镇负责落
+ * 实。") stays text.
+ */
+function leadingRoles(text: string, key: string): { block: UnitBlock; end: number } | null {
+  const block = emptyBlock();
+  let named = false;
+  let end = 0;
+  for (const [from, to] of splitTopLevel(key, ',;')) {
+    const clauseKey = key.slice(from, to).trim();
+    if (LEADER_CLAUSE.test(clauseKey)) {
+      addNote(block, `${text.slice(from, to).trim()} (a person, not a unit)`);
+      named = true;
+    } else {
+      const clause = roleClause(text.slice(from, to), key.slice(from, to));
+      if (typeof clause === 'string') break;
+      block[clause.role].push(...clause.names);
+      named ||= clause.labelled || clause.role === 'lead';
+    }
+    end = to;
+  }
+  const units = block.lead.length + block.cooperating.length + block.responsible.length;
+  return units && named ? { block, end } : null;
+}
+
+/** Whether a line may hold an unbracketed unit sentence: it names a lead, a role label after 为 or
+ *  a leader answering for the work. */
+const ROLE_SENTENCE_HINT = new RegExp(
+  `牵头|为[^,;。]{0,15}?(?:${KEYWORD})|(?:长|主任|书记|总工|同志)(?:分别)?负`,
+);
 
 // "…卫生整治活动责任单位城管科、环卫公司配合单位办事处": a copy that lost its punctuation prints the
 // labels without colons, run on after the task's words. Read only at the end of a line and only when
@@ -483,6 +520,23 @@ function bareLabelTail(text: string, key: string): UnitSegment | null {
     if (allUnits) return { start: first.index, end: key.length, block };
   }
   return null;
+}
+
+/** "(牵头单位:区环保厅)。由鲁国会副厅长负责,环境监测处落实。": a sentence of roles right after a
+ *  unit group adds to it. */
+function withRolesAfter(text: string, key: string, segments: UnitSegment[]): UnitSegment[] {
+  const last = segments.at(-1)!;
+  const after = /^[。\s]*/.exec(key.slice(last.end))![0].length + last.end;
+  const stop = key.indexOf('。', after);
+  const to = stop < 0 ? key.length : stop;
+  if (to === after) return segments;
+  const added = parseRoleSentence(text.slice(after, to), key.slice(after, to).trimEnd());
+  if (!added) return segments;
+  const block = { ...last.block };
+  for (const role of ['lead', 'cooperating', 'responsible'] as const)
+    block[role] = [...block[role], ...added[role]];
+  if (added.note) addNote(block, added.note);
+  return [...segments.slice(0, -1), { ...last, end: Math.min(key.length, to + 1), block }];
 }
 
 /** Unit statements in one line: a keyword line, a keyword tail after a full stop, inline groups.
@@ -515,9 +569,14 @@ export function findUnitSegments(
       (i === 0 || /[。;.,\s]/.test(key[i - 1]!)) &&
       KEYWORD_HERE.test(key)
     ) {
-      // The statement runs to the end of the line, or to a further field of the row ("，完成时间：").
+      // The statement runs to the end of the line, or to a further field of the row ("，完成时间："),
+      // or to the bracket that a line broken inside a group closes ("牵头单位:区环保厅)。由…").
       const field = FIELD_AFTER_UNITS.exec(key.slice(i));
-      const end = field ? i + field.index : key.length;
+      const closed = /^[^(〔【[]*?[)〕】\]]。/.exec(key.slice(i));
+      const end = Math.min(
+        field ? i + field.index : key.length,
+        closed ? i + closed[0].length - 1 : key.length,
+      );
       segments.push({ start: i, end, block: parseKeywords(text, key, i, end) });
       break;
     }
@@ -528,7 +587,7 @@ export function findUnitSegments(
       if (block) segments.push({ start: open, end: i + 1, block });
     }
   }
-  if (segments.length) return segments;
+  if (segments.length) return withRolesAfter(text, key, segments);
   const bare = bareLabelTail(text, key);
   if (bare) return [bare];
   // Sentences after the task's own words may be unbracketed unit statements; they need a lead or a
@@ -539,14 +598,17 @@ export function findUnitSegments(
     const block = parseRoleSentence(text.slice(start, to), key.slice(start, to).trimEnd());
     if (block) segments.push({ start, end: Math.min(key.length, to + 1), block });
   }
-  return segments;
+  if (segments.length || ownWords) return segments;
+  // A paragraph that opens with the roles of the work it goes on to describe.
+  const opening = leadingRoles(text, key);
+  return opening ? [{ start: 0, end: opening.end + 1, block: opening.block }] : segments;
 }
 
 /** A line that only continues a list of units broken over lines (no sentence, unit-like names). */
 /** A field printed among a task's unit lines that names none: who supervises it, which leader or
  *  person answers for it, when it is due ("督导单位：…", "责任领导：…", "完成时限：…"). */
 const FIELD_LINE =
-  /^[(【[]?\s*(?:(?:督导|督办|督查|监督|指导)(?:单位|部门|领导)|(?:责任|分管|牵头|包保|联系|挂点)领导|责任人|联系人|(?:完成|整改|办结)?(?:时限|时间|期限)(?:节点|要求|安排)?|进度安排)[^:]{0,6}:/;
+  /^[(【[]?\s*(?:(?:督导|督办|督查|监督|指导)(?:单位|部门|领导)|(?:责任|分管|牵头|包保|联系|挂点)(?:负责)?领导|责任人|联系人|(?:完成|整改|办结)?(?:时限|时间|期限)(?:节点|要求|安排)?|进度安排)[^:]{0,6}:/;
 
 export function isFieldLine(key: string): boolean {
   return FIELD_LINE.test(key);

@@ -86,3 +86,53 @@ describe('place names sharing the suffix of a limited company', () => {
     expect(split('公安、交通、市供电公司')).toEqual(['公安', '交通', '市供电公司']);
   });
 });
+
+describe('roles beside the leader who answers for the work', () => {
+  const body = (text: string) => findUnitSegments(text, fold(text), false).map((s) => s.block);
+
+  it('reads the roles that open a paragraph, the leader noted as a person', () => {
+    expect(body('由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成《实施方案》,报省政府审批。')).toEqual([
+      {
+        lead: ['市发改委'],
+        cooperating: ['相关部门'],
+        responsible: [],
+        note: '由杨志武副市长负责 (a person, not a unit)',
+      },
+    ]);
+  });
+
+  it('adds a sentence of roles after a unit group to it, names joined by 和 apart', () => {
+    expect(
+      blocks(
+        '推进农村环境综合治理(牵头单位:区环保厅)。由鲁国会、郑忠安副厅长分别负责,环境监测处、环境影响评价处和农村环境监督管理处分别落实。',
+      ),
+    ).toEqual([
+      {
+        lead: ['区环保厅'],
+        cooperating: [],
+        responsible: ['环境监测处', '环境影响评价处', '农村环境监督管理处'],
+        note: '由鲁国会、郑忠安副厅长分别负责 (a person, not a unit)',
+      },
+    ]);
+  });
+
+  it('leaves a paragraph that opens with work, or names a leader without units, as text', () => {
+    expect(body('各乡镇负责落实,尽快完成排查。')).toEqual([]);
+    expect(body('由杨志武副市长负责,尽快完成《实施方案》。')).toEqual([]);
+    expect(body('尽快完成方案,市发改委牵头。')).toEqual([]);
+  });
+});
+
+describe('names joined by 和 or 与', () => {
+  it('splits two names each with its own ending, not words inside one name', () => {
+    expect(splitUnits('市卫生局和各区政府', '市卫生局和各区政府')).toEqual(['市卫生局', '各区政府']);
+    for (const name of [
+      '市住房和城乡建设局',
+      '区农业农村和水利局',
+      '市规划与国土资源局',
+      '各县(市、区)党委和人民政府',
+      '高新区党工委和管委会',
+    ])
+      expect(splitUnits(name, fold(name))).toEqual([name]);
+  });
+});
