@@ -93,6 +93,9 @@ const FILE_SIZE = /\d(?:\.\d+)?\s*[KM]B\b/i;
 const PAGE_COUNT = /\d+\s*页|\d{4}-\d{1,2}-\d{1,2}/;
 const SHARING_BUTTONS = /^(?:VIP\S{0,4}|侵权投诉|举报|下载(?:文档)?|海报|收藏|原创力文档|免费下载)$/i;
 
+/** A sharing site's label after the document's name ("县大气污染防治行动实施计划内容摘要:"). */
+const SUMMARY_LABEL = /(?<=[\u4e00-\u9fff)）])(?:内容摘要|内容简介|文档简介|文档介绍)\s*[:：]\s*$/;
+
 /** An advertisement's last words ("公文高手,超级方便的公文写作神器!立即了解"). */
 const CALL_TO_ACTION = /(?:立即|马上|点击|免费)(?:了解|下载|体验|使用|查看|领取|试用|开通)[!！]?$/;
 /** A line that opens with a heading's number is the text's own. */
@@ -158,7 +161,7 @@ export function physicalLines(input: string): Line[] {
       ? raw.replace(/ /g, '')
       : raw.replace(LETTER_SPACED, (run) => run.replace(/ /g, ''));
     for (const flat of splitFlattened(raw)) {
-      const piece = separateNames(flat);
+      const piece = separateNames(flat).replace(SUMMARY_LABEL, '');
       const text = collapseSpaces(piece);
       if (!text || /^\?+$/.test(text) || isPageNumber(text) || RULE.test(text)) continue;
       const key = fold(text);

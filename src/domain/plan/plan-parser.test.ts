@@ -419,6 +419,10 @@ describe('document-sharing site chrome', () => {
     );
   });
 
+  it("drops a sharing site's summary label after the title", () => {
+    expect(parse(['县大气污染防治行动实施计划内容摘要:']).title).toBe('县大气污染防治行动实施计划');
+  });
+
   it('drops an advertisement line above the title', () => {
     const plan = parse([
       '公文高手,超级方便的公文写作神器! 立即了解',

@@ -18,7 +18,7 @@ const COLUMN_NAMES: [Column, RegExp][] = [
   ],
   [
     'task',
-    /^(?:工作任务|重点任务|主要任务|任务名称|任务|工作事项|事项|重点工作|工作名称|项目名称|项目|项目内容|攻坚任务|治理任务|任务事项)$/,
+    /^(?:工作任务|重点任务|主要任务|任务名称|任务|工作事项|事项|重点工作|重点工作内容|工作名称|项目名称|项目|项目内容|攻坚任务|治理任务|任务事项)$/,
   ],
   [
     'measures',
@@ -129,9 +129,17 @@ export function taskTableLines(rows: string[][], options: TaskTableOptions): str
     columns = columns.map((c, i) => columnOf(rows[first]![i] ?? '') ?? c);
     first++;
   }
+  // A column of unknown name holding only row numbers ("任务项": 1, 2, …) numbers the tasks.
+  const body = rows.slice(first);
+  if (!columns.includes('number')) {
+    const numbered = columns.findIndex(
+      (c, i) =>
+        c === null && body.length > 0 && body.every((row) => /^\s*\d{1,3}[.、．]?\s*$/.test(row[i] ?? '')),
+    );
+    if (numbered >= 0) columns = columns.map((c, i) => (i === numbered ? 'number' : c));
+  }
   // A text cell that several rows share beside their own text (a merged 项目 cell over rows
   // numbered apart) names the group they belong to: it is their 类别.
-  const body = rows.slice(first);
   const [shared, ...own] = columns.flatMap((c, i) => (c === 'task' || c === 'measures' ? [i] : []));
   if (
     shared !== undefined &&
