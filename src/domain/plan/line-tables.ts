@@ -3,7 +3,7 @@
 // A row runs from its number to the next one; a row short of cells (a merged or empty one) is laid
 // into the columns as a space-flattened row is (space-tables' alignRow), a missing cell repeating
 // the one above.
-import { alignRow } from './space-tables';
+import { mergedRows } from './space-tables';
 import { columnOf, isHeader, taskTableLines } from './task-table';
 
 const ROW_NUMBER = /^\s*(\d{1,3})[.、．]?\s*$/;
@@ -40,11 +40,9 @@ function headerBefore(cells: Cell[], at: number): Cell[] | null {
 
 /** The rows of the table whose first row starts at `cells[at]`, and the cell after the table. */
 function rowsFrom(cells: Cell[], at: number, header: string[]): { rows: string[][]; next: number } {
-  const columns = header.map(columnOf);
+  const readRow = mergedRows(header.map(columnOf));
   const n = header.length;
-  const units = new Map<string, boolean>();
   const rows: string[][] = [];
-  let above: string[] = [];
   let i = at;
   for (
     let number = 1;
@@ -60,11 +58,9 @@ function rowsFrom(cells: Cell[], at: number, header: string[]): { rows: string[]
       !(end - i >= Math.ceil(n / 2) && ROW_NUMBER.exec(cells[end]!.text)?.[1] === String(number + 1))
     )
       end++;
-    const pieces = cells.slice(i, end).map((c) => c.text);
-    const aligned = pieces.length === n ? pieces : alignRow(columns, pieces, { above, units, whole: true });
-    if (!aligned) break;
-    above = aligned.map((cell, c) => cell ?? above[c] ?? '');
-    rows.push(above);
+    const row = readRow(cells.slice(i, end).map((c) => c.text));
+    if (!row) break;
+    rows.push(row);
     i = end;
   }
   return { rows, next: i };

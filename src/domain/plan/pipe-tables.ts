@@ -6,7 +6,7 @@
 // first, "| 责任单位") and closing each row at a line's end, with a cell's own line breaks kept. Those
 // leave a merged cell out of the rows below its first, so each such row's cells are laid into the
 // header's columns (space-tables' alignRow) and a missing one repeats the cell above.
-import { alignRow } from './space-tables';
+import { mergedRows } from './space-tables';
 import { columnOf, taskTableLines } from './task-table';
 
 const MARKDOWN_ROW = /^\s*\|.*\|\s*$/;
@@ -106,10 +106,8 @@ const ROW_LINES = 40;
 
 /** The rows of the inline-bar table whose header ends at `lines[end]`, and the line after them. */
 function inlineRows(header: string[], lines: string[], end: number): { rows: string[][]; next: number } {
-  const columns = header.map(columnOf);
+  const readRow = mergedRows(header.map(columnOf));
   const rows = [header];
-  const units = new Map<string, boolean>();
-  let above: string[] = [];
   let next = end + 1;
   for (;;) {
     let close = next;
@@ -117,11 +115,9 @@ function inlineRows(header: string[], lines: string[], end: number): { rows: str
     if (close >= lines.length || close - next >= ROW_LINES) break;
     const cells = inlineCells(lines.slice(next, close + 1).join('\n'));
     if (cells.length < 2 || cells.length > header.length) break;
-    const aligned =
-      cells.length === header.length ? cells : alignRow(columns, cells, { above, units, whole: true });
-    if (!aligned) break;
-    above = aligned.map((cell, c) => cell ?? above[c] ?? '');
-    rows.push(above);
+    const row = readRow(cells);
+    if (!row) break;
+    rows.push(row);
     next = close + 1;
   }
   return { rows, next };

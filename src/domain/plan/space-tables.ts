@@ -185,6 +185,23 @@ export function alignRow(
   return cells;
 }
 
+/**
+ * A reader of a table's rows of whole cells (a table whose cells are delimited): a row short of
+ * cells is laid into the columns, its missing (merged) cells repeating the row above; null for a
+ * row that fits no way.
+ */
+export function mergedRows(columns: (Column | null)[]): (cells: string[]) => string[] | null {
+  const units = new Map<string, boolean>();
+  let above: string[] = [];
+  return (cells) => {
+    const aligned =
+      cells.length === columns.length ? cells : alignRow(columns, cells, { above, units, whole: true });
+    if (!aligned) return null;
+    above = aligned.map((cell, c) => cell ?? above[c] ?? '');
+    return above;
+  };
+}
+
 /** The header's columns when `line` is a row of column names only, 序号 first. */
 function headerColumns(line: string): (Column | null)[] | null {
   const names = line.trim().split(/[ \u3000]+/);
