@@ -756,3 +756,43 @@ describe('a part without numbered tasks', () => {
     expect(tasks.find((t) => t.number === '1')!.deadlines).toEqual(['2009-05-30']);
   });
 });
+
+describe('items whose numbered measures share one statement of "this work"', () => {
+  const tasksOf = (lines: string[]) =>
+    parsePlan(lines.join('\n')).plans[0]!.tasks.map((t) => [
+      t.number,
+      t.title,
+      t.assignments.map((a) => `${a.lead_units.join('/')}|${a.cooperating_units.join('/')}`).join(),
+    ]);
+
+  it('reads the （一） items as the tasks and 1. 2. … as their measures', () => {
+    expect(
+      tasksOf([
+        '(二)环境保护',
+        '1.加强节能减排管理,污染物排放科学合理。',
+        '2.加强城市噪声监控,固定噪声源控制达标。',
+        '此项工作由市环保局牵头,市建委、市城管局和各区政府配合。',
+        '(三)市容市貌',
+        '1.加强城市立面容貌管理。',
+      ]),
+    ).toEqual([
+      ['(二)', '环境保护', '市环保局|市建委/市城管局/各区政府'],
+      ['(三)', '市容市貌', ''],
+    ]);
+  });
+
+  it('keeps numbered tasks with units of their own as the tasks', () => {
+    expect(
+      tasksOf([
+        '(一)扬尘治理',
+        '1.加强工地管理。',
+        '牵头单位:区住建局',
+        '2.加强道路保洁。',
+        '此项工作由区城管局牵头,各街道配合。',
+      ]),
+    ).toEqual([
+      ['1', '加强工地管理', '区住建局|'],
+      ['2', '加强道路保洁', '区城管局|各街道'],
+    ]);
+  });
+});

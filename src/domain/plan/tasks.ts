@@ -107,12 +107,21 @@ function assignments(events: Event[]): Assignment[] {
   return out;
 }
 
+/** A statement of the units of "this work", printed after the numbered measures of an item. */
+const ITEM_WORK = /^(?:此项|该项|本项)工作(?:由|要由|请)[^。]*(?:牵头|负责|配合|落实)/;
+
 /** Reads the tasks of the given task-part lines (first-level headings included). */
 export function readTasks(partLines: Line[], planYear: number | null): TaskWithSource[] {
   // Tasks are the 1. items; a plan numbering nothing below （一） has its （一） parts as tasks, and an
   // excerpt that holds only （4） items (a list taken up in its middle) has those.
   const present = new Set(partLines.map((l) => readMarker(l.key)?.level).filter((l) => l !== 1));
-  const taskLevel: Level = present.has(3) ? 3 : present.has(2) || present.size === 0 ? 2 : 4;
+  // "此项工作由市环保局牵头,…配合。" after an item's numbered measures, the only units stated: the
+  // （一） items are the tasks, their 1. 2. … the measures.
+  const itemWork =
+    present.has(2) &&
+    partLines.some((l) => ITEM_WORK.test(l.key)) &&
+    partLines.every((l) => ITEM_WORK.test(l.key) || !findUnitSegments(l.text, l.key, false).length);
+  const taskLevel: Level = present.has(3) && !itemWork ? 3 : present.has(2) || present.size === 0 ? 2 : 4;
   const lines = taskLevel === 3 ? splitRunOnTasks(partLines, taskLevel) : partLines;
   // Sub-items are the next level down; a plan with no （1） items numbers them 1) or ①.
   const levels = new Set(lines.map((l) => readMarker(l.key)?.level));
