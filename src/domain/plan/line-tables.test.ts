@@ -66,6 +66,31 @@ describe('withLineTables', () => {
     ]);
   });
 
+  it('reads a cell of several paragraphs, one a line', () => {
+    const text = [
+      '序号',
+      '工作任务',
+      '牵头单位',
+      '完成时限',
+      '1',
+      '开展市容秩序专项整治行动。',
+      '1.选定示范道路,细化工作措施;',
+      '2.开展商业大街环境治理。',
+      '区城管局',
+      '11月底前',
+      '2',
+      '深入推进生活垃圾分类工作。',
+      '区环卫所',
+      '12月底前',
+    ].join('\n');
+    expect(withLineTables(text).split('\n')).toEqual([
+      '1. 开展市容秩序专项整治行动。1.选定示范道路,细化工作措施; 2.开展商业大街环境治理。完成时限：11月底前。',
+      '牵头单位：区城管局',
+      '2. 深入推进生活垃圾分类工作。完成时限：12月底前。',
+      '牵头单位：区环卫所',
+    ]);
+  });
+
   it('leaves lines that only look like a table as they are', () => {
     for (const text of [
       // numbered items after a heading, no column names

@@ -2,7 +2,7 @@
 // the column names one under another, then each row's cells, the first its number ("1", "2", …).
 // A row runs from its number to the next one; a row short of cells (a merged or empty one) is laid
 // into the columns as a space-flattened row is (space-tables' alignRow), a missing cell repeating
-// the one above.
+// the one above, and a row of more lines than columns has a cell of several paragraphs.
 import { mergedRows } from './space-tables';
 import { columnOf, isHeader, taskTableLines } from './task-table';
 
@@ -42,22 +42,16 @@ function headerBefore(cells: Cell[], at: number): Cell[] | null {
 function rowsFrom(cells: Cell[], at: number, header: string[]): { rows: string[][]; next: number } {
   const readRow = mergedRows(header.map(columnOf));
   const n = header.length;
+  /** Whether cells[j] is the number of row k. */
+  const numbers = (j: number, k: number) => ROW_NUMBER.exec(cells[j]?.text ?? '')?.[1] === String(k);
   const rows: string[][] = [];
   let i = at;
-  for (
-    let number = 1;
-    i < cells.length && ROW_NUMBER.exec(cells[i]!.text)?.[1] === String(number);
-    number++
-  ) {
+  for (let number = 1; numbers(i, number); number++) {
     // A row ends where the next number starts it, once it has half its cells (a count cell of "2"
-    // is no row); the last row takes at most a full row's cells.
-    let end = i + 1;
-    while (
-      end < cells.length &&
-      end - i < n &&
-      !(end - i >= Math.ceil(n / 2) && ROW_NUMBER.exec(cells[end]!.text)?.[1] === String(number + 1))
-    )
-      end++;
+    // is no row), and may hold a cell of several paragraphs; the last row takes a full row's cells.
+    let end = i + Math.ceil(n / 2);
+    while (end < Math.min(cells.length, i + 3 * n) && !numbers(end, number + 1)) end++;
+    if (!numbers(end, number + 1)) end = Math.min(cells.length, i + n);
     const row = readRow(cells.slice(i, end).map((c) => c.text));
     if (!row) break;
     rows.push(row);

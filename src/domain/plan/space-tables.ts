@@ -186,16 +186,18 @@ export function alignRow(
 }
 
 /**
- * A reader of a table's rows of whole cells (a table whose cells are delimited): a row short of
- * cells is laid into the columns, its missing (merged) cells repeating the row above; null for a
- * row that fits no way.
+ * A reader of a table's rows of delimited cells: a row short of cells is laid into the columns, its
+ * missing (merged) cells repeating the row above; a row of more pieces than columns (a cell of
+ * several paragraphs, one a line) has its pieces grouped into the columns; null for a row that
+ * fits no way.
  */
 export function mergedRows(columns: (Column | null)[]): (cells: string[]) => string[] | null {
   const units = new Map<string, boolean>();
   let above: string[] = [];
   return (cells) => {
+    const whole = cells.length < columns.length;
     const aligned =
-      cells.length === columns.length ? cells : alignRow(columns, cells, { above, units, whole: true });
+      cells.length === columns.length ? cells : alignRow(columns, cells, { above, units, whole });
     if (!aligned) return null;
     above = aligned.map((cell, c) => cell ?? above[c] ?? '');
     return above;
