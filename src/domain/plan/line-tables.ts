@@ -4,9 +4,8 @@
 // into the columns as a space-flattened row is (space-tables' alignRow), a missing cell repeating
 // the one above, and a row of more lines than columns has a cell of several paragraphs.
 import { mergedRows } from './space-tables';
-import { columnOf, isHeader, taskTableLines } from './task-table';
+import { columnOf, isHeader, TASK_NUMBER, taskTableLines } from './task-table';
 
-const ROW_NUMBER = /^\s*(\d{1,3})[.、．]?\s*$/;
 /** A column name: short, one phrase, no sentence. */
 const NAME = /^[\u4e00-\u9fff（）()、/或及和]{2,12}$/;
 
@@ -15,11 +14,10 @@ interface Cell {
   line: number;
 }
 
-/** The non-blank lines from `from`, each with its index. */
-function cellsFrom(lines: string[], from: number): Cell[] {
+/** The non-blank lines, each with its index. */
+function cellsOf(lines: string[]): Cell[] {
   const out: Cell[] = [];
-  for (let i = from; i < lines.length; i++)
-    if (lines[i]!.trim()) out.push({ text: lines[i]!.trim(), line: i });
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.trim()) out.push({ text: lines[i]!.trim(), line: i });
   return out;
 }
 
@@ -30,7 +28,7 @@ function cellsFrom(lines: string[], from: number): Cell[] {
 function headerBefore(cells: Cell[], at: number): Cell[] | null {
   let start = at;
   while (start > 0 && at - start < 12 && NAME.test(cells[start - 1]!.text.replace(/\s/g, ''))) start--;
-  const second = cells.findIndex((c, i) => i > at && i - at <= 12 && ROW_NUMBER.exec(c.text)?.[1] === '2');
+  const second = cells.findIndex((c, i) => i > at && i - at <= 12 && TASK_NUMBER.exec(c.text)?.[1] === '2');
   // A line above the names (a title like "重点任务清单") is no column.
   if (second > 0 && at - start > second - at) start = at - (second - at);
   const names = cells.slice(start, at).map((c) => c.text);
@@ -43,7 +41,7 @@ function rowsFrom(cells: Cell[], at: number, header: string[]): { rows: string[]
   const readRow = mergedRows(header.map(columnOf));
   const n = header.length;
   /** Whether cells[j] is the number of row k. */
-  const numbers = (j: number, k: number) => ROW_NUMBER.exec(cells[j]?.text ?? '')?.[1] === String(k);
+  const numbers = (j: number, k: number) => TASK_NUMBER.exec(cells[j]?.text ?? '')?.[1] === String(k);
   const rows: string[][] = [];
   let i = at;
   for (let number = 1; numbers(i, number); number++) {
@@ -63,11 +61,11 @@ function rowsFrom(cells: Cell[], at: number, header: string[]): { rows: string[]
 /** The text with every one-cell-a-line task table turned into task lines; other lines unchanged. */
 export function withLineTables(text: string): string {
   const lines = text.split(/\r?\n/);
-  const cells = cellsFrom(lines, 0);
+  const cells = cellsOf(lines);
   const out: string[] = [];
   let copied = 0;
   for (let c = 0; c < cells.length; c++) {
-    if (ROW_NUMBER.exec(cells[c]!.text)?.[1] !== '1') continue;
+    if (TASK_NUMBER.exec(cells[c]!.text)?.[1] !== '1') continue;
     const header = headerBefore(cells, c);
     if (!header) continue;
     const names = header.map((h) => h.text);

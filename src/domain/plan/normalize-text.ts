@@ -1,6 +1,7 @@
 // Turns the raw text of a plan document into clean lines that keep their original line numbers.
 // PDF, Word and web-page copies of the same document differ in markup, spacing and chrome; the
 // parser should only ever see the document's own words.
+import { readMarker } from './headings';
 
 export interface Line {
   /** Markup removed and stray spaces collapsed; names and titles are sliced from here. */
@@ -98,14 +99,13 @@ const SUMMARY_LABEL = /(?<=[\u4e00-\u9fff)）])(?:内容摘要|内容简介|文�
 
 /** An advertisement's last words ("公文高手,超级方便的公文写作神器!立即了解"). */
 const CALL_TO_ACTION = /(?:立即|马上|点击|免费)(?:了解|下载|体验|使用|查看|领取|试用|开通)[!！]?$/;
-/** A line that opens with a heading's number is the text's own. */
-const NUMBERED = /^[(（]?[\d一二三四五六七八九十①-⑳]/;
 
 function isSharingSiteChrome(key: string): boolean {
   return (
     FILE_NAME.test(key) ||
     SHARING_BUTTONS.test(key) ||
-    (key.length <= 40 && CALL_TO_ACTION.test(key) && !NUMBERED.test(key)) ||
+    // A line that opens with a heading's number is the text's own.
+    (key.length <= 40 && CALL_TO_ACTION.test(key) && !readMarker(key)) ||
     (key.length <= 60 && !/[。,;]/.test(key) && FILE_SIZE.test(key) && PAGE_COUNT.test(key))
   );
 }

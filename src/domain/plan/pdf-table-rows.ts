@@ -5,6 +5,7 @@
 // that crosses the break keeps its text below it.
 import { fontHeight, lineGroups, lineText, type PdfTextItem } from './pdf-lines';
 import type { CellBox, TableGrid } from './pdf-tables';
+import { TASK_NUMBER } from './task-table';
 
 export interface TablePart {
   grid: TableGrid;
@@ -85,7 +86,6 @@ export function continues(table: TableRows, part: TableRows): boolean {
 }
 
 const key = (row: string[]) => row.map((cell) => cell.replace(/\s+/g, '')).join('|');
-const TASK_NUMBER = /^\d{1,3}[.、．]?$/;
 
 /** The table with the next page's part appended (the table is changed in place). */
 export function appendPart(table: TableRows, part: TableRows): void {
@@ -104,7 +104,7 @@ export function appendPart(table: TableRows, part: TableRows): void {
     const above = table.ids.at(-2);
     // A row broken by the page break: its number column (the first holding a task number above)
     // is empty below, and the row's cells run on.
-    const numberColumn = last.findIndex((cell) => TASK_NUMBER.test(cell.trim()));
+    const numberColumn = last.findIndex((cell) => TASK_NUMBER.test(cell));
     const broken = numberColumn >= 0 && !first[numberColumn]!.trim() && first.some((cell) => cell.trim());
     first.forEach((cell, c) => {
       const merged = above?.[c] === lastIds[c] || ids[1]?.[c] === ids[0]![c];

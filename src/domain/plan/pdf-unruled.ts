@@ -233,12 +233,12 @@ export function unruledRulings(
     rulings.push(...table.rulings);
     // A table followed by nothing but the page number runs on to the next page.
     open = rows.slice(table.end).every((row) => isPageNumber(rowText(row))) ? table.columns : null;
-    return table.end - 1;
+    return table.end;
   };
   const continued = carried && continuationAt(rows, carried, rules);
-  for (let r = continued ? take(continued) + 1 : 0; r < rows.length; r++) {
+  for (let r = continued ? take(continued) : 0; r < rows.length;) {
     const table = isHeaderRow(rows[r]!) ? tableAt(rows, r, rules) : null;
-    if (table) r = take(table);
+    r = table ? take(table) : r + 1;
   }
   return { rulings, open };
 }

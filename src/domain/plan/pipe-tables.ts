@@ -139,7 +139,7 @@ export function withPipeTables(text: string): string {
         next++;
       }
     } else if (BAR.test(lines[i]!)) ({ rows, next } = barRows(lines, i));
-    else if (lines[i]!.includes('|') || BAR.test(lines[i + 1] ?? '') || /^\s*\|/.test(lines[i + 1] ?? '')) {
+    else if (lines[i]!.includes('|') || /^\s*\|/.test(lines[i + 1] ?? '')) {
       const end = inlineHeaderEnd(lines, i);
       if (end !== null)
         ({ rows, next } = inlineRows(inlineCells(lines.slice(i, end + 1).join('\n')), lines, end));

@@ -6,7 +6,7 @@
 // An empty cell leaves two spaces; a merged cell (rowspan) leaves nothing and takes the value of
 // the row above.
 import { fold } from './normalize-text';
-import { columnOf, isHeader, taskTableLines, type Column } from './task-table';
+import { columnOf, isHeader, TASK_NUMBER, taskTableLines, type Column } from './task-table';
 import { isUnitList } from './unit-lines';
 
 const SPACE = /[ \u3000]/;
@@ -61,7 +61,7 @@ function contentCost(
   const unitsAsText = whole ? MISSING_OTHER : 2;
   switch (kind) {
     case 'number':
-      return pieces === 1 && /^\d{1,3}[.、．]?$/.test(cell) ? 0 : IMPOSSIBLE;
+      return pieces === 1 && TASK_NUMBER.test(cell) ? 0 : IMPOSSIBLE;
     case 'units':
       return looksLikeUnits ? 0 : 6;
     case 'deadline':

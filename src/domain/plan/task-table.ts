@@ -77,6 +77,8 @@ function isSubHeader(row: string[], above: string[]): boolean {
 /** "第一", "一、", "（一）", "一": a 序号 that numbers a group of tasks, not a task. */
 const GROUP_NUMBER = /^(?:第?[一二三四五六七八九十]{1,3}[、.]?|\([一二三四五六七八九十]{1,3}\))$/;
 
+/** A cell that holds a task's number and nothing else ("3", "3.", "3、"). */
+export const TASK_NUMBER = /^\s*(\d{1,3})[.、．]?\s*$/;
 const TEXT_NUMBER = /^(\d{1,3})[、.]\s*(?!\d)/;
 
 function chineseNumber(n: number): string {
@@ -133,8 +135,7 @@ export function taskTableLines(rows: string[][], options: TaskTableOptions): str
   const body = rows.slice(first);
   if (!columns.includes('number')) {
     const numbered = columns.findIndex(
-      (c, i) =>
-        c === null && body.length > 0 && body.every((row) => /^\s*\d{1,3}[.、．]?\s*$/.test(row[i] ?? '')),
+      (c, i) => c === null && body.length > 0 && body.every((row) => TASK_NUMBER.test(row[i] ?? '')),
     );
     if (numbered >= 0) columns = columns.map((c, i) => (i === numbered ? 'number' : c));
   }
@@ -196,7 +197,7 @@ export function taskTableLines(rows: string[][], options: TaskTableOptions): str
     let measures = sentences(cellsOf(row, 'measures'));
     if (!task && !measures) continue;
     tasks++;
-    let printed = /^(\d{1,3})[.、]?$/.exec(number)?.[1];
+    let printed = TASK_NUMBER.exec(number)?.[1];
     // Without a 序号 column, a task may carry its number ("1、城市大环境绿化…").
     const numbered = columns.includes('number') ? null : TEXT_NUMBER.exec(fold(task || measures));
     if (numbered) {

@@ -86,8 +86,9 @@ const ROLE_CLAUSE = new RegExp(
 );
 /** "由杨志武副市长负责", "由鲁国会、郑忠安副厅长分别负责": the leader who answers for the work, a person
  *  and no unit, named beside the units' roles. */
-const LEADER_CLAUSE =
-  /^由?[\u4e00-\u9fff、]{2,16}?(?:副?(?:省|市|州|县|区|镇|乡|厅|局)长|副?主任|副?书记|副?秘书长|总工(?:程师)?|调研员|巡视员|同志)(?:分别)?(?:负总责|负责|分管|主抓)$/;
+const LEADER_ANSWERS =
+  '(?:副?(?:省|市|州|县|区|镇|乡|厅|局)长|副?主任|副?书记|副?秘书长|总工(?:程师)?|调研员|巡视员|同志)(?:分别)?(?:负总责|负责|分管|主抓)';
+const LEADER_CLAUSE = new RegExp(`^由?[\u4e00-\u9fff、]{2,16}?${LEADER_ANSWERS}$`);
 // "各区政府为责任单位", "…公司为铁路沿线责任单位": names given a role by its label.
 const LABEL_CLAUSE = new RegExp(`^(.+?)为[^,;。]{0,15}?(${KEYWORD})$`);
 const VERB_ROLES: [RegExp, Role][] = ROLE_VERBS.map(([verbs, role]) => [new RegExp(`^(?:${verbs})$`), role]);
@@ -492,9 +493,7 @@ function leadingRoles(text: string, key: string): { block: UnitBlock; end: numbe
 
 /** Whether a line may hold an unbracketed unit sentence: it names a lead, a role label after 为 or
  *  a leader answering for the work. */
-const ROLE_SENTENCE_HINT = new RegExp(
-  `牵头|为[^,;。]{0,15}?(?:${KEYWORD})|(?:长|主任|书记|总工|同志)(?:分别)?负`,
-);
+const ROLE_SENTENCE_HINT = new RegExp(`牵头|为[^,;。]{0,15}?(?:${KEYWORD})|${LEADER_ANSWERS}`);
 
 // "…卫生整治活动责任单位城管科、环卫公司配合单位办事处": a copy that lost its punctuation prints the
 // labels without colons, run on after the task's words. Read only at the end of a line and only when
