@@ -43,7 +43,7 @@ export function scopeLabel(number: string): string {
 }
 
 const TITLE_END =
-  /(?:方案|计划|规划|要点|意见|办法|细则|预案|清单|行动|任务书|任务分工|责任分工|(?:任务|责任)分解)(?:\((?:\d{4}\s*[-—–~至到]\s*\d{4}年?|[^()]{1,20})\))?$/;
+  /(?:方案|计划|规划|要点|意见|办法|细则|预案|清单|行动|任务书|(?:任务|责任)分[解工]表?)(?:\((?:\d{4}\s*[-—–~至到]\s*\d{4}年?|[^()]{1,20})\))?$/;
 
 /** A plan's own title line, e.g. "惠济区2017年大气污染防治攻坚行动方案". */
 export function isTitleLine(key: string): boolean {

@@ -1,6 +1,7 @@
 // Document metadata: 文号, issuer, date of issue, the plan's title and region, plan year and
 // campaign period. Read from the notice header (or a web page's field table), never from the body,
 // where other documents are cited with their own numbers and dates.
+import { findDeadlines } from './deadlines';
 import { isTitleLine } from './headings';
 import { DATE_LINE } from './line-joining';
 import { fold, type Line } from './normalize-text';
@@ -238,6 +239,8 @@ const ADMIN =
 // A department (局, 厅) is never part of a place's name: "环保局街道环境整治方案" names no place.
 const ADMIN_NAME = new RegExp(`^(?:(?:(?![局厅])[\\u4e00-\\u9fff]){1,8}?|[X×]{1,4})${ADMIN}`);
 
+const CAMPAIGN = /^(?:创建|争创|巩固|建设|打造|国家)/;
+
 /** The most specific administrative name that opens a title: "登封市送表矿区2019年…" → 送表矿区. */
 export function regionOf(title: string | null, issuer: string | null): string | null {
   for (const source of [title, issuer?.replace(/(?:人民政府|政府|办公室|委员会|管委会).*$/, '')]) {
@@ -248,8 +251,9 @@ export function regionOf(title: string | null, issuer: string | null): string | 
     for (let m = ADMIN_NAME.exec(rest); m; m = ADMIN_NAME.exec(rest)) {
       // "沙市区": a two-character match followed by 区/县 is the start of a longer name.
       const length = m[0].length === 2 && /^[区县]/.test(rest.slice(2)) ? 3 : m[0].length;
-      // After the first name, a one-character name ("城区") is a word of the title, not a place.
-      if (region && length < 3) break;
+      // After the first name, a one-character name ("城区") is a word of the title, not a place,
+      // and neither is a campaign's ("创建国家卫生城市").
+      if (region && (length < 3 || CAMPAIGN.test(m[0]))) break;
       const at = source.length - rest.length;
       region = source.slice(at, at + length);
       rest = rest.slice(length);
@@ -277,8 +281,6 @@ export function periodOf(title: string | null, preambleKey: string): Period | nu
 }
 
 // "2022年10月底前", "2009年5月30日前": a deadline that states its year.
-const DATED_DEADLINE = /((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末)?|底|末)\s*之?前/;
-
 /** The plan year: a single year in the title, else the period's first year, the issue year, or the
  *  first year the preamble names that is never a horizon ("到2017年") or a base ("较2012年"); when
  *  the text names no year before its tasks at all (an excerpt that starts there), the year of the
@@ -301,8 +303,9 @@ export function planYearOf(
   const notPlanYears = new Set(years.filter((m) => m[1]).map((m) => m[2]));
   const named = years.find((m) => !notPlanYears.has(m[2]));
   if (named) return Number(named[2]);
-  const dated = years.length ? null : DATED_DEADLINE.exec(tasksKey);
-  if (dated) return Number(dated[1]);
+  // With no plan year, only a deadline that states its own year resolves.
+  const dated = years.length ? undefined : findDeadlines(tasksKey, null)[0];
+  if (dated) return Number(dated.slice(0, 4));
   return publishedOn ? Number(publishedOn.slice(0, 4)) : null;
 }
 

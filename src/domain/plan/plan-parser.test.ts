@@ -796,3 +796,66 @@ describe('items whose numbered measures share one statement of "this work"', () 
     ]);
   });
 });
+
+describe('parts numbered 一、 with units of their own and nothing numbered under them', () => {
+  const tasksOf = (lines: string[]) =>
+    parsePlan(lines.join('\n')).plans[0]!.tasks.map((t) => [
+      t.number,
+      t.title,
+      t.assignments.map((a) => `${a.lead_units.join('/')}|${a.responsible_units.join('/')}`).join(),
+    ]);
+
+  it('reads the parts as the tasks, numbered as printed', () => {
+    expect(
+      tasksOf([
+        '某区扬尘治理工作方案',
+        '一、加强工地扬尘管控。严格落实六个百分之百。',
+        '牵头单位：区住建局',
+        '责任单位：各街道办事处',
+        '二、强化道路保洁。提高机扫率。',
+        '牵头单位：区城管局',
+      ]),
+    ).toEqual([
+      ['一', '加强工地扬尘管控', '区住建局|各街道办事处'],
+      ['二', '强化道路保洁', '区城管局|'],
+    ]);
+  });
+
+  it('keeps them parts when items are numbered under them, or when no part names units', () => {
+    expect(
+      tasksOf(['一、扬尘治理', '1.加强工地管理。', '牵头单位：区住建局', '二、机动车治理', '1.加强检测。']),
+    ).toEqual([
+      ['1', '加强工地管理', '区住建局|'],
+      ['1', '加强检测', ''],
+    ]);
+    expect(tasksOf(['一、加强工地扬尘管控。严格落实。', '二、强化道路保洁。提高机扫率。'])).toEqual([]);
+  });
+});
+
+describe('a text that is one attachment', () => {
+  it('is titled by the attachment heading, and a table caption gives way to the title a notice names', () => {
+    const plan = parsePlan(
+      [
+        '附件3 广州市创建国家卫生城市专项整治责任分解表',
+        '一、违章建筑。全面清拆。备注：2004年上半年完成。',
+        '牵头单位：市规划局',
+      ].join('\n'),
+    ).plans[0]!;
+    expect([plan.title, plan.region, plan.year]).toEqual([
+      '广州市创建国家卫生城市专项整治责任分解表',
+      '广州市',
+      2004,
+    ]);
+    expect(plan.tasks.map((t) => [t.number, t.deadlines])).toEqual([['一', ['2004-06-30']]]);
+    const notice = parsePlan(
+      [
+        '某市河长办关于印发《某市全面推行河长制主要任务分解方案》的通知',
+        '各县(市、区):现将方案印发给你们。',
+        '某市全面推行河长制主要任务分解表',
+        '一、水资源保护。落实最严格水资源管理制度。',
+        '牵头单位：市水利局',
+      ].join('\n'),
+    ).plans[0]!;
+    expect(notice.title).toBe('某市全面推行河长制主要任务分解方案');
+  });
+});

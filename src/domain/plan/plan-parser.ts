@@ -120,8 +120,11 @@ function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled:
   const noticeTitle = header.noticeTitle ?? fallback.noticeTitle;
   // A title broken before its place name ("西安经技术开发区" / "2018年…工作方案") is read in its
   // second half only; the notice names it whole.
+  // A table's caption ("…任务分解表") names the plan only when no notice does.
   const title =
-    titleLine && noticeTitle?.endsWith(titleLine.text) ? noticeTitle : (titleLine?.text ?? noticeTitle);
+    titleLine && noticeTitle && (noticeTitle.endsWith(titleLine.text) || titleLine.key.endsWith('表'))
+      ? noticeTitle
+      : (titleLine?.text ?? noticeTitle);
   // Without first-level parts, tasks are numbered straight away and the lines before them are the
   // preamble; a text with no numbering at all is a report, its body read whole for its targets (an
   // annexed task list states measures, not the plan's targets).
@@ -175,8 +178,21 @@ function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled:
 }
 
 /** Parses a document and returns, for each task, the lines of the input it was read from. */
+const ATTACHMENT_LABEL = /^附件\s*[\d一二三四五六七八九十]{0,3}\s*[:]?\s*/;
+
+/** A text that is one attachment ("附件3 X责任分解表" over its table) is titled by the attachment's
+ *  heading, not ended by it. */
+function withoutAttachmentLabel(lines: Line[]): Line[] {
+  const first = lines.findIndex((l) => !l.chrome);
+  const line = lines[first];
+  const label = line && ATTACHMENT_LABEL.exec(line.key)?.[0];
+  if (!line || !label || !isTitleLine(line.key.slice(label.length))) return lines;
+  const titled = { ...line, text: line.text.slice(label.length), key: line.key.slice(label.length) };
+  return lines.map((l) => (l === line ? titled : l));
+}
+
 export function parsePlanWithSources(text: string, document = ''): ParsedDocumentWithSources {
-  const lines = splitHeadingRunOn(joinBrokenLines(physicalLines(text)));
+  const lines = withoutAttachmentLabel(splitHeadingRunOn(joinBrokenLines(physicalLines(text))));
   const starts = planStarts(lines);
   const firstStart = starts[0] ?? 0;
   const firstPart = lines.findIndex((l, i) => i >= firstStart && readMarker(l.key)?.level === 1);

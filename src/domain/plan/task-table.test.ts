@@ -36,6 +36,15 @@ describe('taskTableLines', () => {
     expect(merged(rows)).toEqual(['1. 道路清扫。完成时限：年底前。', '牵头单位：区城管局']);
   });
 
+  it('keeps a 备注 as the last sentence of the task, where its date is read as a deadline', () => {
+    const rows = table(
+      '项目 | 责任分解内容 | 主办单位 | 备注',
+      '一、违章建筑 | 全面清拆 | 市规划局 | 2004年上半年完成',
+    );
+    expect(merged(rows)).toEqual(['一、违章建筑。全面清拆。备注：2004年上半年完成。', '牵头单位：市规划局']);
+    expect(parsePlan(merged(rows)!.join('\n')).plans[0]!.tasks[0]!.deadlines).toEqual(['2004-06-30']);
+  });
+
   it('reads a column of two names by its first: 责任单位或牵头单位 is responsible, 工作内容及要求 measures', () => {
     const rows = table(
       '序号 | 工作任务 | 工作内容及要求 | 责任单位或牵头单位',

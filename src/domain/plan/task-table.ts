@@ -7,7 +7,15 @@ import { readMarker } from './headings';
 import { collapseSpaces, fold } from './normalize-text';
 
 export type Column =
-  'number' | 'category' | 'task' | 'measures' | 'lead' | 'cooperating' | 'responsible' | 'deadline';
+  | 'number'
+  | 'category'
+  | 'task'
+  | 'measures'
+  | 'lead'
+  | 'cooperating'
+  | 'responsible'
+  | 'deadline'
+  | 'remarks';
 
 // Names are matched whole, folded, without spaces and without a bracketed or 及责任人 tail.
 const COLUMN_NAMES: [Column, RegExp][] = [
@@ -22,7 +30,7 @@ const COLUMN_NAMES: [Column, RegExp][] = [
   ],
   [
     'measures',
-    /^(?:具体措施|工作措施|主要措施|细化措施|具体工作措施|措施|工作内容|任务内容|具体内容|主要内容|内容|工作要求|具体要求|要求|目标要求|工作目标|目标任务|具体任务|任务要求|完成标准|工作标准|治理措施|整治措施|整改措施|落实措施|推进措施)$/,
+    /^(?:具体措施|工作措施|主要措施|细化措施|具体工作措施|措施|工作内容|任务内容|具体内容|主要内容|内容|工作要求|具体要求|要求|目标要求|工作目标|目标任务|具体任务|任务要求|完成标准|工作标准|治理措施|整治措施|整改措施|落实措施|推进措施|责任分解内容|分解内容)$/,
   ],
   ['lead', /^(?:牵头单位|牵头部门|牵头责任单位|主办单位|牵头)$/],
   [
@@ -37,6 +45,8 @@ const COLUMN_NAMES: [Column, RegExp][] = [
     'deadline',
     /^(?:完成时限|完成时间|时间节点|时限|时间要求|完成期限|截止时间|时限要求|进度安排|时间安排|时间进度|进度要求|完成时限要求|办结时限|整改时限)$/,
   ],
+  // Kept as the task's last sentence: a 备注 often dates the work ("2004年上半年完成").
+  ['remarks', /^(?:备注|说明)$/],
 ];
 
 const UNIT_COLUMNS = ['lead', 'cooperating', 'responsible'] as const;
@@ -79,7 +89,7 @@ const GROUP_NUMBER = /^(?:第?[一二三四五六七八九十]{1,3}[、.]?|\([�
 
 /** A cell that holds a task's number and nothing else ("3", "3.", "3、"). */
 export const TASK_NUMBER = /^\s*(\d{1,3})[.、．]?\s*$/;
-const TEXT_NUMBER = /^(\d{1,3})[、.]\s*(?!\d)/;
+const TEXT_NUMBER = /^(\d{1,3}|[一二三四五六七八九十]{1,3})[、.]\s*(?!\d)/;
 
 function chineseNumber(n: number): string {
   const tens = Math.floor(n / 10);
@@ -205,11 +215,13 @@ export function taskTableLines(rows: string[][], options: TaskTableOptions): str
       if (task) task = task.slice(numbered[0].length);
       else measures = measures.slice(numbered[0].length);
     }
-    let line = `${printed ?? tasks}. `;
+    let line = /\d/.test(printed ?? '1') ? `${printed ?? tasks}. ` : `${printed}、`;
     if (task) line += `${task.replace(/[。.，,；;：:\s]+$/, '')}。`;
     if (measures) line += withStop(measures);
     const deadline = sentences(cellsOf(row, 'deadline'));
     if (deadline) line += withStop(`完成时限：${asDeadline(deadline)}`);
+    const remarks = sentences(cellsOf(row, 'remarks'));
+    if (remarks) line += withStop(`备注：${remarks}`);
     lines.push(line);
     for (const role of UNIT_COLUMNS) {
       let units = unitList(cellsOf(row, role));

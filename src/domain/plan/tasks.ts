@@ -121,7 +121,18 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
     present.has(2) &&
     partLines.some((l) => ITEM_WORK.test(l.key)) &&
     partLines.every((l) => ITEM_WORK.test(l.key) || !findUnitSegments(l.text, l.key, false).length);
-  const taskLevel: Level = present.has(3) && !itemWork ? 3 : present.has(2) || present.size === 0 ? 2 : 4;
+  // Parts numbered 一、 with nothing numbered under them and units of their own (a duty list, a
+  // table's rows numbered 一、) are the tasks.
+  const partTasks =
+    !([2, 3, 4, 5] as const).some((level) => present.has(level)) &&
+    partLines.some((l) => readMarker(l.key)?.level !== 1 && findUnitSegments(l.text, l.key, false).length);
+  const taskLevel: Level = partTasks
+    ? 1
+    : present.has(3) && !itemWork
+      ? 3
+      : present.has(2) || present.size === 0
+        ? 2
+        : 4;
   const lines = taskLevel === 3 ? splitRunOnTasks(partLines, taskLevel) : partLines;
   // Sub-items are the next level down; a plan with no （1） items numbers them 1) or ①.
   const levels = new Set(lines.map((l) => readMarker(l.key)?.level));
@@ -232,7 +243,7 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
 
   for (const line of lines) {
     const marker = readMarker(line.key);
-    if (marker?.level === 1) {
+    if (marker?.level === 1 && taskLevel !== 1) {
       closeSection();
       continue;
     }
@@ -254,7 +265,7 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
       closeTask();
       const rest = line.text.slice(marker.length);
       task = {
-        number: taskLevel === 3 ? marker.number : line.text.slice(0, marker.label.length),
+        number: taskLevel === 3 || taskLevel === 1 ? marker.number : line.text.slice(0, marker.label.length),
         title: titleOf(rest, line.key.slice(marker.length)),
         section: section ? section.label : null,
         source: { startLine: line.start, endLine: line.end },
