@@ -47,6 +47,8 @@ const FIELD_NAMES = [
   '公开方式',
   '责任部门',
   '信息来源',
+  '发布时间',
+  '浏览次数',
 ];
 const FIELD = new RegExp(
   `(${FIELD_NAMES.sort((a, b) => b.length - a.length)
@@ -125,7 +127,8 @@ function orgOrNull(s: string): string | null {
   const name = s.replace(/^[#\s《〈]+|[\s》〉]+$/g, '');
   return name.length >= 2 &&
     name.length <= 40 &&
-    ORG.test(fold(name)) &&
+    // "相山区城市管理局(区城市管理行政执法局)": a second name in brackets.
+    ORG.test(fold(name).replace(/\([^()]+\)$/, '')) &&
     !/[,，:：。、《》〈〉<>“”]/.test(name)
     ? name
     : null;
@@ -162,13 +165,15 @@ export function readHeader(lines: Line[]): Header {
     letterhead ??
     firstOrg(lines, noticeIssuer) ??
     orgOrNull(fields.get('发布机构') ?? fields.get('发文机关') ?? fields.get('发布单位') ?? '') ??
+    // A page that names no signature or publisher may name its source: the office that wrote it.
+    orgOrNull(fields.get('信息来源') ?? '') ??
     firstOrg(lines, (l, next) => (next && /^关于(?:印发|转发)/.test(next.key) ? l.text : undefined)) ??
     firstOrg(lines, (l) => /([\u4e00-\u9fff]{2,24}?)(?:近日|日前|正式|联合)?印发[《〈]/.exec(l.text)?.[1]) ??
     // A page headline "《临汾市政府印发临汾市…行动计划》".
     firstOrg(lines, (l) => /^[《〈]?([\u4e00-\u9fff]{2,24}?)印发/.exec(l.text)?.[1]) ??
     // A plan without a notice may name its maker in the preamble: "…,河西街道办事处决定,…制定本方案".
     firstOrg(lines, decidingBody);
-  const published = fields.get('发布日期');
+  const published = fields.get('发布日期') ?? fields.get('发布时间');
   return {
     docNumber,
     issuer,

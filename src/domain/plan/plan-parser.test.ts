@@ -543,6 +543,26 @@ describe('metadata', () => {
     ).toBeNull();
   });
 
+  it("reads a progress report's title, and the issuer from a page's 信息来源 when nothing else names one", () => {
+    const page = (source: string) =>
+      parsePlan(
+        [
+          '相山区城管局2024年第四季度重点工作任务完成情况',
+          `浏览次数:信息来源: ${source}发布时间:2024-12-11 10:36`,
+          '一、市容整治',
+          '1.整治占道经营。',
+        ].join('\n'),
+      ).plans[0]!;
+    const plan = page('相山区城市管理局(区城市管理行政执法局)');
+    expect([plan.title, plan.issuer, plan.region, plan.issued_on]).toEqual([
+      '相山区城管局2024年第四季度重点工作任务完成情况',
+      '相山区城市管理局(区城市管理行政执法局)',
+      '相山区',
+      null,
+    ]);
+    expect(page('新华网').issuer).toBeNull();
+  });
+
   it('reads the issuer from a page headline', () => {
     const [plan] = parsePlan('《某市政府印发某市水污染防治2018年行动计划》\n一、重点工作\n1.排查。').plans;
     expect(plan!.issuer).toBe('某市政府');
