@@ -170,6 +170,12 @@ describe('pdfText', () => {
       ]);
     });
 
+    it('carries a table on past a page number printed at the head of the next page', () => {
+      const first = page(loose([ROWS[0]!], 780), line('— 1 —', 40));
+      const next = page(line('— 2 —', 820), body([ROWS[1]!], 800));
+      expect(pdfText([first, next])).toEqual([...TASKS, '— 1 —', '— 2 —']);
+    });
+
     it('does not carry a table on into prose, nor past text after it', () => {
       const first = page(loose([ROWS[0]!], 780), line('— 1 —', 40));
       const prose = page(line('二、保障措施：各单位要按照职责分工，认真组织实施。', 800));

@@ -195,18 +195,21 @@ function fitsColumns(row: PrintedRow, { xs, height }: UnruledColumns): boolean {
   );
 }
 
-/** The part of a table from the page before that the top of this page carries on, if any. */
+/** The part of a table from the page before that the top of this page carries on, if any; a page
+ *  number printed at the head of the page comes before it. */
 function continuationAt(rows: PrintedRow[], columns: UnruledColumns, rules: readonly Ruling[]): Found | null {
-  let end = 0;
+  let start = 0;
+  while (start < rows.length && isPageNumber(rowText(rows[start]!))) start++;
+  let end = start;
   for (; end < rows.length; end++) {
     const row = rows[end]!;
     if (isPageNumber(rowText(row)) || isHeaderRow(row)) break;
-    if (end > 0 && rows[end - 1]!.baseline - row.baseline > 3 * columns.height) break;
+    if (end > start && rows[end - 1]!.baseline - row.baseline > 3 * columns.height) break;
     if (!fitsColumns(row, columns)) break;
   }
-  if (end === 0) return null;
-  const top = rows[0]!.baseline + columns.height;
-  return { rulings: bodyRulings(rows, 0, end, columns, top, null, rules), end, columns };
+  if (end === start) return null;
+  const top = rows[start]!.baseline + columns.height;
+  return { rulings: bodyRulings(rows, start, end, columns, top, null, rules), end, columns };
 }
 
 const rowText = (row: PrintedRow) =>
