@@ -263,7 +263,7 @@ export const en: Record<MessageKey, string> = {
 
   'import.open': 'Import a plan',
   'import.title': 'Import a plan · find its tasks',
-  'import.file': 'Choose a file (.txt / .doc / .docx / .wps / .pdf)',
+  'import.file': 'Choose a file (.txt / .doc / .docx / .wps / .rtf / .pdf)',
   'import.parse': 'Read',
   'import.editSource': 'Edit the text',
   'import.placeholder':
@@ -281,8 +281,6 @@ export const en: Record<MessageKey, string> = {
   'import.file.unreadable': 'The file “{name}” could not be read; it may be damaged',
   'import.file.encrypted':
     'The file “{name}” is encrypted (it has a password to open). Remove the password in Word or WPS and upload it again, or paste the text',
-  'import.file.rtf':
-    '“{name}” is an RTF file, which cannot be read yet. Save it as .docx in Word or WPS, or paste the text',
   'import.file.no_text':
     '“{name}” has no text layer: it is probably a scan (images). Paste the text, or upload .docx or .txt',
   'import.untitled': 'Plan {n}',

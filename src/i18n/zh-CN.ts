@@ -259,7 +259,7 @@ export const zhCN = {
 
   'import.open': '导入方案',
   'import.title': '导入方案 · 识别任务',
-  'import.file': '选择文件（.txt / .doc / .docx / .wps / .pdf）',
+  'import.file': '选择文件（.txt / .doc / .docx / .wps / .rtf / .pdf）',
   'import.parse': '识别',
   'import.editSource': '修改原文',
   'import.placeholder':
@@ -276,8 +276,6 @@ export const zhCN = {
   'import.file.unreadable': '无法读取文件“{name}”，文件可能已损坏',
   'import.file.encrypted':
     '文件“{name}”已加密（设有打开密码），无法读取。请在 Word 或 WPS 中取消密码后重新上传，或直接粘贴正文',
-  'import.file.rtf':
-    '文件“{name}”实为 RTF 格式，暂不能读取。请在 Word 或 WPS 中另存为 .docx 后上传，或直接粘贴正文',
   'import.file.no_text':
     '“{name}”没有文字层，可能是扫描件（图片），读不出正文。请直接粘贴正文，或上传 .docx / .txt 文件',
   'import.untitled': '方案 {n}',

@@ -1,7 +1,8 @@
 // Plans as Word 97–2003 files become the ledger's tasks: LibreOffice's .doc of a task table (merged
 // cells, two-row header, cells of two paragraphs) and of a plan in prose (uploaded as a WPS .wps),
-// a web page and a single-file web page saved as .doc, as office systems and Word write them; and
-// password-protected, RTF and damaged files refused with what to do instead.
+// a web page and a single-file web page saved as .doc, as office systems and Word write them; RTF
+// files, named .rtf or served as .doc; and password-protected and damaged files refused with what to
+// do instead.
 import { readFileSync } from 'node:fs';
 import CFB from 'cfb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -149,7 +150,25 @@ describe('导入方案 from Word 97–2003 files', () => {
     await context.close();
   });
 
-  it('refuses password-protected, RTF and damaged files with what to do instead', async () => {
+  it('reads RTF files, named .rtf or served as .doc', async () => {
+    const { page, errors, context } = await openApp(browser, '#/import');
+    await waitReady(page);
+    await upload(page, '重点任务清单.rtf', fixture('libreoffice-task-table.rtf'), 'application/rtf');
+    await expectTableTasks(page);
+    await page.click('[data-testid=import-edit-source]');
+    await page.fill('[data-testid=import-text]', '');
+    await upload(page, '攻坚方案.doc', fixture('libreoffice-plan.rtf'));
+    await page.waitForSelector('[data-testid=task-editor]');
+    expect(await page.locator('[data-testid=task-editor]').count()).toBe(3);
+    expect(await page.inputValue('[data-testid=plan-title]')).toBe('惠济区2026年秋冬季大气污染防治攻坚方案');
+    const source = (await page.locator('[data-testid=import-source] li').allTextContents()).join('\n');
+    expect(source).not.toMatch(/rtf1|fonttbl|HYPERLINK/);
+    await screenshot(page, '46-import-rtf');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses password-protected and damaged files with what to do instead', async () => {
     const { page, errors, context } = await openApp(browser, '#/import');
     await waitReady(page);
     const message = page.locator('[data-testid=import-message]');
@@ -158,8 +177,9 @@ describe('导入方案 from Word 97–2003 files', () => {
     expect(await message.textContent()).toContain('加密方案.doc');
     expect(await page.locator('[data-testid=task-editor]').count()).toBe(0);
     await screenshot(page, '45-import-doc-encrypted');
+    // An RTF file with no text in it.
     await upload(page, '方案.doc', Buffer.from('{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}}', 'latin1'));
-    await page.waitForSelector('[data-testid=import-message]:has-text("RTF")');
+    await page.waitForSelector('[data-testid=import-message]:has-text("是空的")');
     await upload(page, '损坏.doc', fixture('word97-task-table.doc').subarray(0, 4096));
     await page.waitForSelector('[data-testid=import-message]:has-text("无法读取文件")');
     expect(errors).toEqual([]);

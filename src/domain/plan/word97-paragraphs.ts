@@ -3,17 +3,7 @@
 // a table row, and for a row's end the row's cells: their edges and how they are merged.
 import { slice, view, type Bytes } from './word97-bytes';
 import type { FcLcb } from './word97-fib';
-
-export type VerticalMerge = 'none' | 'restart' | 'continue';
-
-export interface CellDef {
-  /** Left and right edges, in twips from the table's origin. */
-  left: number;
-  right: number;
-  vMerge: VerticalMerge;
-  /** Continues the cell on its left (Word 97's horizontal merge, the cell still in the text). */
-  hMerged: boolean;
-}
+import type { CellDef, VerticalMerge } from './word-tables';
 
 export interface ParagraphProps {
   inTable: boolean;

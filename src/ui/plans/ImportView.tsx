@@ -164,7 +164,7 @@ export function ImportView({ onSaved, onOpenLedger, onClose }: Props) {
               {t('import.file')}
               <input
                 type="file"
-                accept=".txt,.doc,.docx,.wps,.pdf,text/plain,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf"
+                accept=".txt,.doc,.docx,.wps,.rtf,.pdf,text/plain,application/msword,application/rtf,text/rtf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf"
                 onChange={(e) => {
                   void onFile(e.target.files?.[0]);
                   e.target.value = '';

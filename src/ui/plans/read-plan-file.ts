@@ -1,6 +1,6 @@
 // The text of a plan file the user uploads: plain text (UTF-8 or GB18030), Word .docx through
 // mammoth's HTML (its task tables keep their rows and columns), Word 97–2003 .doc and WPS .wps
-// through word-file.ts, and the text layer of a PDF through pdf.js, its ruled tables read as tables
+// through word-file.ts, RTF through domain/plan/rtf-text, and the text layer of a PDF through pdf.js, its ruled tables read as tables
 // (each reader loaded on first use, in its own chunk). A Word file is read as what its bytes are,
 // whatever its name says: a ".doc" is often a web page or a .docx renamed. Anything else is refused
 // with a reason.
@@ -10,8 +10,7 @@ import { pdfText } from '../../domain/plan/pdf-text';
 import { htmlPlanText } from './html-plan-text';
 import { pdfPages } from './pdf-pages';
 
-export type PlanFileProblem =
-  PlanFileRefusal | 'unsupported' | 'unreadable' | 'no_text' | 'encrypted' | 'rtf';
+export type PlanFileProblem = PlanFileRefusal | 'unsupported' | 'unreadable' | 'no_text' | 'encrypted';
 
 export class PlanFileError extends Error {
   constructor(
@@ -58,15 +57,17 @@ async function readDocx(data: Uint8Array): Promise<string> {
   return htmlPlanText(html.value).text;
 }
 
-/** A Word file (.doc, .docx, .wps) by what it holds; null for one that is text after all. */
+/** A Word file (.doc, .docx, .wps, .rtf) by what it holds; null for one that is text after all. */
 async function readWord(data: Uint8Array, fileName: string): Promise<string | null> {
   const format = sniffFormat(data);
-  if (format === 'rtf') throw new PlanFileError('rtf', fileName);
   if (format === 'other') return null;
   let text: string;
   try {
     if (format === 'zip') text = await readDocx(data);
-    else if (format === 'cfb') {
+    else if (format === 'rtf') {
+      const { rtfText } = await import('../../domain/plan/rtf-text');
+      text = rtfText(data);
+    } else if (format === 'cfb') {
       const { readWord97 } = await import('./word-file');
       const read = readWord97(data);
       if (!read.ok) throw new PlanFileError(read.reason, fileName);
@@ -103,8 +104,9 @@ export async function readPlanFile(file: File): Promise<string> {
   }
   if (/\.(xls|xlsx|zip|rar)$/.test(name)) throw new PlanFileError('unsupported', file.name);
   const data = new Uint8Array(await file.arrayBuffer());
-  const word = /\.(docx?|wps)$/.test(name) || file.type === DOCX || file.type === DOC;
-  const text = word ? await readWord(data, file.name) : null;
+  const word = /\.(docx?|wps|rtf)$/.test(name) || file.type === DOCX || file.type === DOC;
+  // An RTF file is read as one whatever its name: its markup is not the plan's text.
+  const text = word || sniffFormat(data) === 'rtf' ? await readWord(data, file.name) : null;
   if (text !== null) return text;
   const decoded = decodePlanText(data);
   if (decoded.ok) return decoded.text;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CellDef } from './word97-paragraphs';
-import { tableGrid } from './word97-tables';
+import { tableGrid, type CellDef } from './word-tables';
 
 const cell = (left: number, right: number, more: Partial<CellDef> = {}): CellDef => ({
   left,
