@@ -82,8 +82,8 @@ function shouldJoin(a: Line, b: Line, full: boolean): boolean {
   // ("(牵头单位:").
   if (/:$/.test(a.key) && !endsWithUnitLabel(a.key) && !hasOpenBracket(a.key)) return false;
   // A line filled to the wrap width goes on, whatever it ends with, unless it is a title on a line
-  // of its own.
-  if (full) return !(a.start === a.end && isTitleLine(a.key));
+  // of its own, or a heading with a blank line after it (one that happens to fill the line).
+  if (full) return !(a.start === a.end && (isTitleLine(a.key) || (isHeadingLike(a.key) && b.blankBefore)));
   if (/[;:)〕】]$/.test(a.key) || endsLikeHeading(a.key)) return false;
   if (/[、,的和及与或之《“(]$/.test(a.key)) return true;
   if (isTitleLine(b.key) && isTitleHead(a.key)) return true;

@@ -2,7 +2,6 @@
 // campaign period. Read from the notice header (or a web page's field table), never from the body,
 // where other documents are cited with their own numbers and dates.
 import { findDeadlines } from './deadlines';
-import { isTitleLine } from './headings';
 import { DATE_LINE } from './line-joining';
 import { fold, type Line } from './normalize-text';
 import type { Period } from './types';
@@ -153,7 +152,10 @@ export function readHeader(lines: Line[]): Header {
     (fields.get('发文日期') && parseDate(fields.get('发文日期')!)) ||
     null;
 
-  const noticeTitle = lines.reduce<string | null>((found, l) => found ?? titleInNotice(l.text), null);
+  // A notice that sends a plan names it; a notice that is itself the plan gives its subject.
+  const noticeTitle =
+    lines.reduce<string | null>((found, l) => found ?? titleInNotice(l.text), null) ??
+    lines.reduce<string | null>((found, l) => found ?? titleInNotice(l.text, true), null);
   // The signature above the date names the issuer in full; a web page's 发布机构 is often only the
   // office that published the page.
   const signature = firstOrg(lines, (l, next) => (next && DATE_LINE.test(next.key) ? l.text : undefined));
@@ -181,6 +183,23 @@ export function readHeader(lines: Line[]): Header {
     noticeTitle,
     publishedOn: (published && parseDate(published)) || null,
   };
+}
+
+/** A notice signed at its end (a notice that is itself the plan): the body over the date among the
+ *  last lines, for a header that names neither. */
+export function withClosingSignature(header: Header, lines: Line[]): Header {
+  if (header.issuer && header.issuedOn) return header;
+  const tail = lines.slice(-8);
+  for (let i = tail.length - 1; i > 0; i--) {
+    const issuer = DATE_LINE.test(tail[i]!.key) ? orgOrNull(tail[i - 1]!.text) : null;
+    if (issuer)
+      return {
+        ...header,
+        issuer: header.issuer ?? issuer,
+        issuedOn: header.issuedOn ?? parseDate(tail[i]!.key),
+      };
+  }
+  return header;
 }
 
 /** "河西街道办事处决定" opening a clause of the preamble → 河西街道办事处; not a body named only by
@@ -221,16 +240,15 @@ function firstOrg(
   return null;
 }
 
-/** "关于印发《X》的通知" / "关于印发X的通知" / "…印发《X》" → X; not when the notice is itself
+/** "关于印发《X》的通知" / "关于印发X的通知" / "…印发《X》" → X; with `own`, a notice that is itself
+ *  the plan: "…关于进一步规范吴泾镇建筑垃圾治理的通知" → its subject. Not when the notice is itself
  *  cited ("根据《…关于印发<X>的通知》"). */
-function titleInNotice(text: string): string | null {
-  const own = /关于(.+)的通知$/.exec(text);
-  const m =
-    /印发[《〈<]([^》〉>]+)[》〉>]/.exec(text) ??
-    /关于(?:印发|转发)(.+?)的通知/.exec(text) ??
-    /现将[《〈<]([^》〉>]+)[》〉>](?:印发|转发)/.exec(text) ??
-    // A notice that is itself the plan, named as one ("…关于2020年市政府重点工作及责任分解的通知").
-    (own && isTitleLine(fold(own[1]!)) ? own : null);
+function titleInNotice(text: string, own = false): string | null {
+  const m = own
+    ? /关于(?!印发|转发)(.+)的通知$/.exec(text)
+    : (/印发[《〈<]([^》〉>]+)[》〉>]/.exec(text) ??
+      /关于(?:印发|转发)(.+?)的通知/.exec(text) ??
+      /现将[《〈<]([^》〉>]+)[》〉>](?:印发|转发)/.exec(text));
   if (!m) return null;
   const before = text.slice(0, m.index);
   if ((before.match(/《/g) ?? []).length > (before.match(/》/g) ?? []).length) return null;
@@ -238,13 +256,16 @@ function titleInNotice(text: string): string | null {
   return m[1]!.replace(/\s+/g, '');
 }
 
+// 市 in 市容, 市场, 市政 is no city's.
 const ADMIN =
-  '(?:特别行政区|自治区|自治州|自治县|矿区|新区|开发区|高新区|示范区|管委会|街道|办事处|省|市|盟|县|旗|区|镇|乡)';
+  '(?:特别行政区|自治区|自治州|自治县|矿区|新区|开发区|高新区|示范区|管委会|街道|办事处|省|市(?![容场政民])|盟|县|旗|区|镇|乡)';
 // "××县" / "XX縣": reprints that hide the place keep a placeholder for its name (read, to give none).
 // A department (局, 厅) is never part of a place's name: "环保局街道环境整治方案" names no place.
 const ADMIN_NAME = new RegExp(`^(?:(?:(?![局厅])[\\u4e00-\\u9fff]){1,8}?|[X×]{1,4})${ADMIN}`);
 
 const CAMPAIGN = /^(?:创建|争创|巩固|建设|打造|国家)/;
+/** A title opening with its work ("进一步规范吴泾镇建筑垃圾治理") names no place first. */
+const WORK_OPENING = /^(?:关于|进一步|加强|做好|推进|开展|全面|深入|加快|规范|实施|落实|强化)/;
 
 /** The most specific administrative name that opens a title: "登封市送表矿区2019年…" → 送表矿区. */
 export function regionOf(title: string | null, issuer: string | null): string | null {
@@ -252,6 +273,7 @@ export function regionOf(title: string | null, issuer: string | null): string | 
     if (!source) continue;
     // Matched on the folded text (traditional 縣, 區, 鎮), sliced from the source.
     let rest = fold(source);
+    if (WORK_OPENING.test(rest)) continue;
     let region: string | null = null;
     for (let m = ADMIN_NAME.exec(rest); m; m = ADMIN_NAME.exec(rest)) {
       // "沙市区": a two-character match followed by 区/县 is the start of a longer name.

@@ -17,6 +17,8 @@ export interface Line {
   heading: boolean;
   /** Web-page chrome (索引号, 标签, 打印此文 …): read for metadata, never for tasks. */
   chrome: boolean;
+  /** A blank line stands between this line and the one before. */
+  blankBefore?: boolean;
 }
 
 // Traditional characters (web mirrors convert whole pages) and full-width ASCII fold one-to-one,
@@ -151,7 +153,9 @@ function splitFlattened(raw: string): string[] {
 /** Physical lines with markup, page numbers and blank lines removed; chrome is marked, not dropped. */
 export function physicalLines(input: string): Line[] {
   const lines: Line[] = [];
+  let blank = false;
   input.split(/\r\n|\r|\n/).forEach((original, index) => {
+    if (!original.trim()) blank = true;
     const heading = /^\s*#{1,6}\s/.test(original);
     let raw = original;
     for (const [pattern, replacement] of MARKUP) raw = raw.replace(pattern, replacement);
@@ -167,7 +171,8 @@ export function physicalLines(input: string): Line[] {
       const key = fold(text);
       const chrome =
         CHROME.test(key) || /【(?:打印|关闭)|打印本页|关闭窗口/.test(key) || isSharingSiteChrome(key);
-      lines.push({ text, key, raw: piece, start: index, end: index, heading, chrome });
+      lines.push({ text, key, raw: piece, start: index, end: index, heading, chrome, blankBefore: blank });
+      blank = false;
     }
   });
   return lines;

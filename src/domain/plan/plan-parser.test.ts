@@ -537,10 +537,13 @@ describe('metadata', () => {
       issuer: '滁州市人民政府',
       region: '滁州市',
     });
-    // A notice about work, not a plan's name, gives no title.
+    // Any notice that is itself the plan gives its subject; one that sends a plan names that plan.
+    const notice = '某区人民政府关于做好秋冬季大气污染防治工作的通知';
+    expect(parsePlan(`${notice}\n一、重点任务\n1.排查。`).plans[0]!.title).toBe('做好秋冬季大气污染防治工作');
     expect(
-      parsePlan('某区人民政府关于做好秋冬季大气污染防治工作的通知\n一、重点任务\n1.排查。').plans[0]!.title,
-    ).toBeNull();
+      parsePlan(`${notice}\n现将《某区2026年秋冬季攻坚方案》印发给你们。\n一、重点任务\n1.排查。`).plans[0]!
+        .title,
+    ).toBe('某区2026年秋冬季攻坚方案');
   });
 
   it("reads a progress report's title, and the issuer from a page's 信息来源 when nothing else names one", () => {
@@ -877,5 +880,86 @@ describe('a text that is one attachment', () => {
       ].join('\n'),
     ).plans[0]!;
     expect(notice.title).toBe('某市全面推行河长制主要任务分解方案');
+  });
+});
+
+describe('duty lists by unit', () => {
+  const tasksOf = (lines: string[]) =>
+    parsePlan(lines.join('\n')).plans[0]!.tasks.map((t) => [
+      t.number,
+      t.title,
+      t.assignments.map((a) => a.responsible_units.join('/')).join(),
+    ]);
+
+  it('reads a 职责分工 part whose items are labelled by their units, in a label or a heading of its own', () => {
+    expect(
+      tasksOf([
+        '一、工作目标',
+        '全面规范建筑垃圾处置。',
+        '二、组织领导与职责分工',
+        '（一）城运中心：负责建筑垃圾处理的监督管理。',
+        '（二）吴泾、塘湾派出所：负责运输车辆行驶路线的核定。',
+        '（三）区建管委、区交通委、区房管局等建设主管部门',
+        '压实建设单位主体责任。',
+        '（四）各街镇、经开区',
+        '落实属地管理责任。',
+        '三、工作保障',
+        '（一）加强组织领导。各部门要高度重视。',
+      ]),
+    ).toEqual([
+      ['（一）', '城运中心', '城运中心'],
+      ['（二）', '吴泾、塘湾派出所', '吴泾、塘湾派出所'],
+      ['（三）', '区建管委、区交通委、区房管局等建设主管部门', '区建管委/区交通委/区房管局'],
+      ['（四）', '各街镇、经开区', '各街镇/经开区'],
+    ]);
+  });
+
+  it('keeps a 职责分工 part of prose out of the tasks, and a heading that is a sentence unlabelled', () => {
+    expect(
+      tasksOf([
+        '一、重点任务',
+        '1.加强工地管理。',
+        '二、职责分工',
+        '（一）各部门要按照职责分工抓好落实。',
+        '（二）加强督查考核。',
+      ]),
+    ).toEqual([['1', '加强工地管理', '']]);
+    expect(tasksOf(['一、重点任务', '（一）与交界处、经常积存垃圾责任单位环卫公司'])).toEqual([
+      ['（一）', '与交界处、经常积存垃圾', '环卫公司'],
+    ]);
+  });
+
+  it('takes the issuer and date of a notice signed at its end, and its subject for the title', () => {
+    const plan = parsePlan(
+      [
+        '关于进一步规范吴泾镇建筑垃圾治理的通知',
+        '为进一步规范建筑垃圾管理，制定本通知。',
+        '一、职责分工',
+        '（一）城运中心：负责监督管理。',
+        '附件：吴泾镇建筑垃圾处置流程',
+        '闵行区吴泾镇人民政府',
+        '2021年2月7日',
+        '公开属性：主动公开',
+      ].join('\n'),
+    ).plans[0]!;
+    expect([plan.title, plan.issuer, plan.issued_on, plan.region]).toEqual([
+      '进一步规范吴泾镇建筑垃圾治理',
+      '闵行区吴泾镇人民政府',
+      '2021-02-07',
+      '吴泾镇',
+    ]);
+  });
+
+  it('reads no city from 市容 in an issuer', () => {
+    const plan = parsePlan(
+      [
+        '2026年建筑垃圾运输行业“清水行动”工作方案',
+        '松江区绿化和市容管理局',
+        '2026年5月7日',
+        '一、工作内容',
+        '（一）规范冲洗。',
+      ].join('\n'),
+    ).plans[0]!;
+    expect([plan.issuer, plan.region]).toEqual(['松江区绿化和市容管理局', '松江区']);
   });
 });

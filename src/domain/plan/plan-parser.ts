@@ -12,11 +12,20 @@ import {
   type Level,
 } from './headings';
 import { joinBrokenLines } from './line-joining';
-import { issuerFromDocNumber, periodOf, planYearOf, readHeader, regionOf, type Header } from './metadata';
+import {
+  issuerFromDocNumber,
+  periodOf,
+  planYearOf,
+  readHeader,
+  regionOf,
+  withClosingSignature,
+  type Header,
+} from './metadata';
 import { physicalLines, type Line } from './normalize-text';
 import { splitHeadingRunOn } from './run-on-tasks';
 import { findTargets } from './targets';
 import { readTasks, type TaskWithSource } from './tasks';
+import { headingUnits, labelUnit } from './unit-lines';
 import type { ParsedDocument, ParsedDocumentWithSources, Plan, SourceRange, Target } from './types';
 
 interface Part {
@@ -84,6 +93,17 @@ function annexTasks(annex: Line[], year: number | null): TaskWithSource[] {
   return tasks.some((t) => t.task.assignments.length) ? tasks : [];
 }
 
+/** A part of duties by unit ("二、职责分工" over "（一）城运中心：负责…", "（一）区绿化市容局") holds
+ *  the plan's assignments, though its heading names no work: its items are tasks. */
+function isDutyList(part: Part): boolean {
+  const items = part.lines.flatMap((l) => {
+    const marker = readMarker(l.key);
+    return marker && marker.level > 1 ? [[l.text.slice(marker.length), l.key.slice(marker.length)]] : [];
+  });
+  const labelled = items.filter(([text, key]) => labelUnit(text!, key!) ?? headingUnits(text!, key!));
+  return labelled.length >= 2 && labelled.length * 2 >= items.length;
+}
+
 function partTitle(line: Line): string {
   return headingText(line.key, line.key, readMarker(line.key)!);
 }
@@ -133,7 +153,10 @@ function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled:
   const opening = preamble.findIndex((l) => !l.chrome);
   const openingTasks = opening >= 0 && opening === firstMarker ? preamble.slice(opening) : [];
   const taskLines = parts.length
-    ? [...openingTasks, ...parts.filter((p) => !nonTask(partTitle(p.heading!))).flatMap((p) => p.lines)]
+    ? [
+        ...openingTasks,
+        ...parts.filter((p) => !nonTask(partTitle(p.heading!)) || isDutyList(p)).flatMap((p) => p.lines),
+      ]
     : firstMarker >= 0
       ? preamble.slice(firstMarker)
       : [];
@@ -196,7 +219,10 @@ export function parsePlanWithSources(text: string, document = ''): ParsedDocumen
   const starts = planStarts(lines);
   const firstStart = starts[0] ?? 0;
   const firstPart = lines.findIndex((l, i) => i >= firstStart && readMarker(l.key)?.level === 1);
-  const docHeader = readHeader(lines.slice(0, firstPart >= 0 ? firstPart : lines.length));
+  const docHeader = withClosingSignature(
+    readHeader(lines.slice(0, firstPart >= 0 ? firstPart : lines.length)),
+    lines,
+  );
   const bounds = starts.length
     ? starts.map((s, i) => [s, starts[i + 1] ?? lines.length] as const)
     : [[0, lines.length] as const];

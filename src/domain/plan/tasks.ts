@@ -9,6 +9,7 @@ import type { Assignment, SourceRange, Task } from './types';
 import {
   findUnitSegments,
   firstListedLeads,
+  headingUnits,
   isFieldLine,
   labelUnit,
   standingRule,
@@ -150,6 +151,16 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
     else if (section) section.blocks.push(event);
   };
 
+  /** A duty list's item labelled by its units ("14.市卫生局:负责…", "（一）区绿化市容局") gives
+   *  them the item. */
+  const labelOwner = (line: Line, from: number): void => {
+    const [text, key] = [line.text.slice(from), line.key.slice(from)];
+    const owner = labelUnit(text, key) ?? headingUnits(text, key);
+    if (!owner) return;
+    const note = `unit named as the item's label (${owner.label})`;
+    pushBlock({ lead: [], cooperating: [], responsible: owner.names, note }, false);
+  };
+
   // Consecutive unit lines form one block until a role repeats ("牵头单位" twice starts a new one).
   const addKeywordBlock = (block: UnitBlock): void => {
     const clash =
@@ -258,6 +269,7 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
         key: '',
       };
       // The heading's own units and dates count if the part turns out to hold no numbered tasks.
+      labelOwner(line, marker.length);
       body(line, marker.length);
       continue;
     }
@@ -272,11 +284,7 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
         key: '',
         events: [],
       };
-      const owner = labelUnit(rest, line.key.slice(marker.length));
-      if (owner) {
-        const note = `unit named as the item's label (${owner.label})`;
-        pushBlock({ lead: [], cooperating: [], responsible: owner.names, note }, false);
-      }
+      labelOwner(line, marker.length);
       body(line, marker.length);
       continue;
     }

@@ -135,7 +135,8 @@ function cleanUnit(name: string): string {
       .trim()
       .replace(/^[由及和与\s、,，;；:：。.]+/, '')
       .replace(/[\s、,，;；:：。.]+$/, '')
-      .replace(/(?<=.{2})等(?:有关|相关)?(?:部门|单位)?$/, '')
+      // "…区房管局等建设主管部门": 等 and the kind of unit it sums up are no name.
+      .replace(/(?<=.{2})等(?:[\u4e00-\u9fff]{0,6}(?:部门|单位))?$/, '')
       .replace(/^[“「"]|[”」"]$/g, '')
       // Reprint sites scatter marks inside words to spoil copying ("工业和信·息化厅"); no unit's name
       // has one between two characters.
@@ -152,7 +153,7 @@ const PLACE_FRAGMENT = /^[\u4e00-\u9fff]{1,6}$/;
 /** The ending of an office's name, which no word inside a longer name ends with. */
 const OFFICE_END = /(?:局|委|办|中心|政府|处|室|队|所|站|院|厅|会|公司)$/;
 const BODY_ONLY = /^(?:人民政府|政府|管委会|管理委员会|党委|党工委|办事处)(?:[和与及、]|$)/;
-const GOVERNMENT_BODY = /(?:人民政府|政府|管委会|管理委员会|办事处|有限公司)$/;
+const GOVERNMENT_BODY = /(?:人民政府|政府|管委会|管理委员会|办事处|有限公司|派出所)$/;
 
 /** "市级各有关部门及各县市区政府", "市卫生局和各区政府": (以)及, 和 or 与 joins two names when every
  *  side reads as a unit (not in "市住房和城乡建设局"); not in "各县政府及其有关部门", where 其 points
@@ -304,7 +305,7 @@ function parseKeywords(text: string, key: string, from: number, to: number): Uni
  * "1、区住建局。排查…" (`key` is the item after its number). The label is the unit responsible for the
  * item; a place alone ("城区:", "各县(市、区):") or a phrase ("加强组织领导:") labels nothing.
  */
-const LABEL_UNIT = /^([^:;,。、]{2,24}?)(负责)?(:|。)/;
+const LABEL_UNIT = /^([^:;,。]{2,40}?)(负责)?(:|。)/;
 /** What task titles open with and names of units never do: "严厉查处违法排污企业。" is a task. */
 const DUTY_OPENING =
   /^(?:严厉|全面|加快|加强|加大|深入|持续|推进|开展|实施|落实|完善|强化|做好|建立|健全|严格|积极|大力|着力|切实|进一步|查处|整治|治理|提升|规范|推动|组织|督促|确保|坚持|抓好|创建|实行|优化|调整|提高|降低|控制|保护|防治|改善|淘汰|促进|发展|巩固|构建|打造|打好|打赢)/;
@@ -312,18 +313,33 @@ const DUTY_OPENING =
 export function labelUnit(text: string, key: string): { names: string[]; label: string } | null {
   const m = LABEL_UNIT.exec(key);
   if (!m) return null;
-  const name = m[1]!;
-  const bare = name.replace(/\([^()]*\)$/, '');
-  if (
-    !isUnitLike(name) ||
-    DUTY_OPENING.test(name) ||
-    /[区县市镇乡]$|企业$|(?:布|格|大|全|当|结)局$/.test(bare)
-  )
-    return null;
-  return {
-    names: [text.slice(0, name.length)],
-    label: `${m[2] ? 'X负责' : 'X'}${m[3] === '。' ? '。' : ':'}`,
-  };
+  const names = unitsNamed(text.slice(0, m[1]!.length), m[1]!);
+  return names && { names, label: `${m[2] ? 'X负责' : 'X'}${m[3] === '。' ? '。' : ':'}` };
+}
+
+/** The units a label or a heading names ("区建管委、区交通委等建设主管部门"), or null when any of them
+ *  is no unit: a place alone ("城区"), a phrase ("加强组织领导"). */
+function unitsNamed(text: string, key: string, places = false): string[] | null {
+  if (DUTY_OPENING.test(key)) return null;
+  const names = splitUnits(text, key);
+  const keys = splitUnits(key, key);
+  const unit = (name: string) =>
+    isUnitLike(name) &&
+    !(places ? /企业$|(?:布|格|大|全|当|结)局$/ : /[区县市镇乡]$|企业$|(?:布|格|大|全|当|结)局$/).test(
+      name.replace(/\([^()]*\)$/, ''),
+    );
+  return names.length && keys.length === names.length && keys.every(unit) ? names : null;
+}
+
+/** A duty list's item whose heading is its units and nothing else ("（一）区绿化市容局" over a
+ *  paragraph of its duties). */
+export function headingUnits(text: string, key: string): { names: string[]; label: string } | null {
+  const end = key.search(/[。;:,.\s]*$/);
+  // A list of names, not a sentence: no clauses, no label inside ("…责任单位环卫公司").
+  if (/[,;]/.test(key.slice(0, end)) || HAS_KEYWORD.test(key)) return null;
+  // A heading of its own names townships as the bodies they are ("（五）各街镇、经开区").
+  const names = unitsNamed(text.slice(0, end), key.slice(0, end), true);
+  return names && { names, label: 'X' };
 }
 
 /** "部门分工：", "责任分工：": a label over a sentence that gives the units their roles. */
@@ -498,6 +514,7 @@ const ROLE_SENTENCE_HINT = new RegExp(`牵头|为[^,;。]{0,15}?(?:${KEYWORD})|$
 // "…卫生整治活动责任单位城管科、环卫公司配合单位办事处": a copy that lost its punctuation prints the
 // labels without colons, run on after the task's words. Read only at the end of a line and only when
 // all that follows the first label is labels and names of units ("落实责任单位主体责任" stays text).
+const HAS_KEYWORD = new RegExp(KEYWORD);
 const BARE_LABEL = new RegExp(`(?:${KEYWORD})(?!\\s*:)`, 'g');
 
 function bareLabelTail(text: string, key: string): UnitSegment | null {
