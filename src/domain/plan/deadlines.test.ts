@@ -114,6 +114,7 @@ describe('the end of a year named with 年内', () => {
   it('is not one inside a span of years or without a year', () => {
     expect(deadlines('力争三年内,全面完成', null)).toEqual([]);
     expect(deadlines('力争三年内完成整治', 2008)).toEqual([]);
+    expect(deadlines('年内新增200根公用和专用充电桩', 2025)).toEqual(['2025-12-31']);
     expect(deadlines('用两年内容完成')).toEqual([]);
   });
 });

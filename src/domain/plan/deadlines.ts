@@ -14,7 +14,7 @@ const MONTH_DATE = new RegExp(
 // "2007年内,完成…" and "…,年内完成21个…" set the end of that year as well ("三年内完成" does not:
 // only a clause's opening date counts without 前).
 const YEAR_END = new RegExp(
-  `${YEAR_WORD}?年(?:年)?(?:底|末|内(?=[,，]|(?:全面|全部|基本)?(?:完成|建成|实现)))(之前|以前|前)?`,
+  `${YEAR_WORD}?年(?:年)?(?:底|末|内(?=[,，]|(?:全面|全部|基本)?(?:完成|建成|实现|新增|新建)))(之前|以前|前)?`,
   'g',
 );
 const PERIOD = new RegExp(

@@ -42,6 +42,22 @@ describe('wrapWidth', () => {
 });
 
 describe('lines a PDF broke at its width', () => {
+  it('ends a heading that happens to fill the line where a blank line follows it, and joins it where none does', () => {
+    const heading = '（一）严把“源头清洗关”，规范冲洗设施运行';
+    const text = (gap: string) =>
+      asPdfLines(`${PARAGRAPH}\n${heading}${gap}\n${PARAGRAPH}\n${PARAGRAPH}`, 22);
+    expect(joined(text('\n'))).toContain(heading);
+    expect(joined(text(''))).not.toContain(heading);
+  });
+
+  it('joins a line broken after 与, not a heading that ends with the word 参与', () => {
+    expect(joined('（十）倡导绿色低碳全民参与\n组织好全国节能宣传周等主题宣传活动。')).toEqual([
+      '（十）倡导绿色低碳全民参与',
+      '组织好全国节能宣传周等主题宣传活动。',
+    ]);
+    expect(joined('（三）加强水污染防治与\n生态修复')).toEqual(['（三）加强水污染防治与生态修复']);
+  });
+
   it('joins a list of units broken inside a name, adding no separator', () => {
     const text = asPdfLines(
       `${PARAGRAPH}\n落实单位：区住建局、区城市管理局、区环境卫生服务中心、生态环境分局、相关街道办事处`,

@@ -85,7 +85,8 @@ function shouldJoin(a: Line, b: Line, full: boolean): boolean {
   // of its own, or a heading with a blank line after it (one that happens to fill the line).
   if (full) return !(a.start === a.end && (isTitleLine(a.key) || (isHeadingLike(a.key) && b.blankBefore)));
   if (/[;:)〕】]$/.test(a.key) || endsLikeHeading(a.key)) return false;
-  if (/[、,的和及与或之《“(]$/.test(a.key)) return true;
+  // "…参与" ends a word, not a line broken before what is joined to it.
+  if (/[、,的和及或之《“(]$|(?<!参)与$/.test(a.key)) return true;
   if (isTitleLine(b.key) && isTitleHead(a.key)) return true;
   return !isHeadingLike(a.key) && a.key.length >= 15;
 }

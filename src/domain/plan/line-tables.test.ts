@@ -32,6 +32,44 @@ describe('withLineTables', () => {
     ]);
   });
 
+  it('reads the group rows between the rows ("一" over its name), the name merged down over them', () => {
+    const text = cells(
+      '附表',
+      '序号',
+      '重点任务',
+      '具体工作',
+      '时间进度',
+      '责任部门',
+      '一',
+      '推进碳达峰碳中和综合管理',
+      '1',
+      '全力推进节能降碳目标进度',
+      '全年推进',
+      '发展改革委、生态环境局',
+      '2',
+      '编制温室气体排放清单',
+      '年内完成',
+      '生态环境局',
+      '二',
+      '加快推进能源绿色低碳转型',
+      '3',
+      '分解年度光伏建设目标任务',
+      '一季度完成',
+      '发展改革委',
+    );
+    expect(withLineTables(text).split('\n').filter(Boolean)).toEqual([
+      '附表',
+      '（一）推进碳达峰碳中和综合管理',
+      '1. 全力推进节能降碳目标进度。完成时限：全年推进。',
+      '责任单位：发展改革委、生态环境局',
+      '2. 编制温室气体排放清单。完成时限：年内完成。',
+      '责任单位：生态环境局',
+      '（二）加快推进能源绿色低碳转型',
+      '3. 分解年度光伏建设目标任务。完成时限：一季度前完成。',
+      '责任单位：发展改革委',
+    ]);
+  });
+
   it('lays a row short of a merged cell into its columns, the cell above repeated', () => {
     const text = [
       '重点任务清单',
