@@ -260,8 +260,9 @@ function titleInNotice(text: string, own = false): string | null {
 const ADMIN =
   '(?:特别行政区|自治区|自治州|自治县|矿区|新区|开发区|高新区|示范区|管委会|街道|办事处|省|市(?![容场政民])|盟|县|旗|区|镇|乡)';
 // "××县" / "XX縣": reprints that hide the place keep a placeholder for its name (read, to give none).
-// A department (局, 厅) is never part of a place's name: "环保局街道环境整治方案" names no place.
-const ADMIN_NAME = new RegExp(`^(?:(?:(?![局厅])[\\u4e00-\\u9fff]){1,8}?|[X×]{1,4})${ADMIN}`);
+// A department (局, 厅, 委) is never part of a place's name: "环保局街道环境整治方案" and "区建委城市环境
+// 整治方案" name no place.
+const ADMIN_NAME = new RegExp(`^(?:(?:(?![局厅委])[\\u4e00-\\u9fff]){1,8}?|[X×]{1,4})${ADMIN}`);
 
 const CAMPAIGN = /^(?:创建|争创|巩固|建设|打造|国家)/;
 /** A title opening with its work ("进一步规范吴泾镇建筑垃圾治理") names no place first. */

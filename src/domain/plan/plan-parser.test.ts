@@ -681,6 +681,7 @@ describe('metadata', () => {
   it('finds no place in a title that opens with a department', () => {
     expect(parsePlan('环保局街道环境整治方案\n一、整治内容\n(一)主要街路。').plans[0]!.region).toBeNull();
     expect(parsePlan('河西街道环境整治方案\n一、整治内容\n(一)主要街路。').plans[0]!.region).toBe('河西街道');
+    expect(parsePlan('区建委城市环境整治方案\n一、整治内容\n(一)主要街路。').plans[0]!.region).toBeNull();
   });
 
   it('reads a signature date printed as eight digits', () => {
@@ -801,6 +802,26 @@ describe('items whose numbered measures share one statement of "this work"', () 
     ).toEqual([
       ['(二)', '环境保护', '市环保局|市建委/市城管局/各区政府'],
       ['(三)', '市容市貌', ''],
+    ]);
+  });
+
+  it("reads unit lines under a （一） heading, before its measures 1. 2. …, as the item's: 成员单位 cooperate", () => {
+    expect(
+      tasksOf([
+        '一、目标任务',
+        '(一)重点地区市容市貌整治提升',
+        '牵头单位:区建委',
+        '成员单位:区执法局、区园林局',
+        '以解放路以北区域为重点。',
+        '1.拆除违规违章建筑。',
+        '2.加大市场管理力度。',
+        '(二)主次干道环境整治提升',
+        '牵头单位:区建委',
+        '成员单位:区执法局,各街道办事处',
+      ]),
+    ).toEqual([
+      ['(一)', '重点地区市容市貌整治提升', '区建委|区执法局/区园林局'],
+      ['(二)', '主次干道环境整治提升', '区建委|区执法局/各街道办事处'],
     ]);
   });
 

@@ -111,17 +111,34 @@ function assignments(events: Event[]): Assignment[] {
 /** A statement of the units of "this work", printed after the numbered measures of an item. */
 const ITEM_WORK = /^(?:此项|该项|本项)工作(?:由|要由|请)[^。]*(?:牵头|负责|配合|落实)/;
 
+/**
+ * Whether every unit stated stands with a （一） item rather than with its numbered measures: under
+ * its heading before its 1. 2. … ("牵头单位:区建委" / "成员单位:…" then the measures), or after
+ * them in a statement of "this work" ("此项工作由市环保局牵头,…配合。"). Then the （一） items are
+ * the tasks, their 1. 2. … the measures.
+ */
+function unitsOfItems(lines: Line[]): boolean {
+  let units = false;
+  let inItem = false;
+  let inMeasures = false;
+  for (const line of lines) {
+    const level = readMarker(line.key)?.level;
+    if (level === 1) [inItem, inMeasures] = [false, false];
+    else if (level === 2) [inItem, inMeasures] = [true, false];
+    else if (level === 3) inMeasures = true;
+    if (!findUnitSegments(line.text, line.key, false).length) continue;
+    if (!ITEM_WORK.test(line.key) && (!inItem || inMeasures || level === 2)) return false;
+    units = true;
+  }
+  return units;
+}
+
 /** Reads the tasks of the given task-part lines (first-level headings included). */
 export function readTasks(partLines: Line[], planYear: number | null): TaskWithSource[] {
   // Tasks are the 1. items; a plan numbering nothing below （一） has its （一） parts as tasks, and an
   // excerpt that holds only （4） items (a list taken up in its middle) has those.
   const present = new Set(partLines.map((l) => readMarker(l.key)?.level).filter((l) => l !== 1));
-  // "此项工作由市环保局牵头,…配合。" after an item's numbered measures, the only units stated: the
-  // （一） items are the tasks, their 1. 2. … the measures.
-  const itemWork =
-    present.has(2) &&
-    partLines.some((l) => ITEM_WORK.test(l.key)) &&
-    partLines.every((l) => ITEM_WORK.test(l.key) || !findUnitSegments(l.text, l.key, false).length);
+  const itemWork = present.has(2) && present.has(3) && unitsOfItems(partLines);
   // Parts numbered 一、 with nothing numbered under them and units of their own (a duty list, a
   // table's rows numbered 一、) are the tasks.
   const partTasks =

@@ -22,7 +22,7 @@ type Role = 'lead' | 'cooperating' | 'responsible';
 
 const KEYWORD_ROLES: [RegExp, Role][] = [
   [/^(?:牵头|主办|主要牵头)/, 'lead'],
-  [/^(?:配合|协办|参与|协助|协同|协作)/, 'cooperating'],
+  [/^(?:配合|协办|参与|协助|协同|协作|成员)/, 'cooperating'],
   [/^(?:责任|落实|主责|主体|主要|相关|实施|承办|负责|具体)/, 'responsible'],
 ];
 // Longest first, so that "牵头责任单位" is not read as 牵头 … and "具体责任单位" not as 责任单位.
@@ -45,6 +45,7 @@ const KEYWORD = [
   '配合责任单位',
   '协作单位',
   '协作部门',
+  '成员单位',
   '责任单位',
   '责任部门',
   '责任科室',
