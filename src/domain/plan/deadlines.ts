@@ -159,7 +159,8 @@ export function findDeadlines(taskKey: string, planYear: number | null): string[
   for (const m of all) {
     const before = key.slice(Math.max(0, m.at - 3), m.at);
     const after = key.slice(m.at + m.length);
-    if (RECURRING_BEFORE.test(before) || /(?:自|从)$/.test(before) || START_AFTER.test(after)) continue;
+    // "围绕2020年底前…达到…要求": the horizon of the goal the work serves, not the work's deadline.
+    if (RECURRING_BEFORE.test(before) || /(?:自|从|围绕)$/.test(before) || START_AFTER.test(after)) continue;
     const explicit = m.yearWord !== undefined && /^\d{4}$/.test(m.yearWord);
     // Without 前 only the end of a month, quarter or year counts, and only with an explicit year
     // ("2019年底，…达到85%") or opening a clause ("4月底,全面完成…").

@@ -50,6 +50,12 @@ describe('lines a PDF broke at its width', () => {
     expect(joined(text(''))).not.toContain(heading);
   });
 
+  it('joins a bracket of units broken between its labels', () => {
+    expect(
+      joined('工程完工。(牵头单位:区环保水务局;\n\n协办单位:区土地整备局、石岩街道办)\n22.出台规划。'),
+    ).toEqual(['工程完工。(牵头单位:区环保水务局;协办单位:区土地整备局、石岩街道办)', '22.出台规划。']);
+  });
+
   it('joins a line broken after 与, not a heading that ends with the word 参与', () => {
     expect(joined('（十）倡导绿色低碳全民参与\n组织好全国节能宣传周等主题宣传活动。')).toEqual([
       '（十）倡导绿色低碳全民参与',

@@ -3,7 +3,13 @@
 // text after it.
 import { endsLikeHeading, isEndOfBody, isTitleLine, readMarker } from './headings';
 import type { Line } from './normalize-text';
-import { endsWithUnitLabel, isUnitContinuation, isUnitLike, startsWithUnitKeyword } from './unit-lines';
+import {
+  endsWithUnitLabel,
+  isUnitContinuation,
+  isUnitLike,
+  opensUnitBracket,
+  startsWithUnitKeyword,
+} from './unit-lines';
 
 // "2017年12月15日", "二〇一七年…", or the date printed as eight digits ("20171215").
 export const DATE_LINE =
@@ -72,7 +78,10 @@ function hasOpenBracket(key: string): boolean {
 /** `full`: the last line joined into `a` filled the wrap width. */
 function shouldJoin(a: Line, b: Line, full: boolean): boolean {
   // A wrapped line may start with words that look like a web page's chrome ("完成" + "时间:5月底前").
-  if (a.chrome || (b.chrome && !full) || a.heading || b.heading || startsOwnLine(b.key, full)) return false;
+  if (a.chrome || (b.chrome && !full) || a.heading || b.heading) return false;
+  // "…(牵头单位:区环保水务局;" / "协办单位:…)": a bracket of units broken between its labels.
+  if (opensUnitBracket(a.key) && startsWithUnitKeyword(b.key)) return true;
+  if (startsOwnLine(b.key, full)) return false;
   // "责任单位:" alone on its line: the names follow on the next one.
   if (startsWithUnitKeyword(a.key))
     return full || /[、,;]$/.test(a.key) || endsWithUnitLabel(a.key) || isUnitContinuation(b.key);

@@ -5,6 +5,11 @@ const raw = (line: string) => physicalLines(line)[0]!.raw;
 const text = (line: string) => physicalLines(line)[0]!.text;
 
 describe('physicalLines', () => {
+  it('drops a page number a PDF put inside a sentence, not a range of years', () => {
+    expect(text('每―10 ― 年3月底前,制定年度计划')).toBe('每年3月底前,制定年度计划');
+    expect(text('围绕2017—2020年度建设任务')).toBe('围绕2017—2020年度建设任务');
+  });
+
   it('reads a letter-spaced letterhead, title or number as its words', () => {
     expect(raw('郑 州 市 惠 济 区 人 民 政 府 文 件')).toBe('郑州市惠济区人民政府文件');
     expect(raw('惠 济 区   2 0 1 7   年 大 气 污 染 防 治 攻 坚 行 动 方 案')).toBe(
@@ -28,6 +33,7 @@ describe('physicalLines', () => {
     expect(text('牵头单位：区环保局 配合单位：区住建局')).toBe('牵头单位：区环保局配合单位：区住建局');
     expect(text('责任单位：区住建局 完成时限：2023年底')).toBe('责任单位：区住建局完成时限：2023年底');
     expect(text('责任单位：惠济区 人民政府')).toBe('责任单位：惠济区人民政府');
+    expect(text('协办单位:区城管局、区 中心办')).toBe('协办单位:区城管局、区中心办');
     expect(text('由县水利局 县生态环境局负责')).toBe('由县水利局县生态环境局负责');
   });
 });

@@ -77,6 +77,8 @@ const MARKUP: [RegExp, string][] = [
   [/^\s*(?:#{1,6}|>|[-*+•](?=\s))\s*/, ''],
   // Mis-decoded non-breaking spaces show up as runs of "?".
   [/^\?{2,}|\?{2,}$/g, ''],
+  // A page number a PDF's text put inside a sentence ("每―10 ― 年3月底前").
+  [/(?<=[\u4e00-\u9fff])\s*[―—]\s*\d{1,3}\s*[―—]\s*(?=[\u4e00-\u9fff])/g, ''],
 ];
 
 const PAGE_NUMBER = /^[-—–－─_~·•\s]*(?:第\s*)?\d{1,4}\s*页?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－─_~·•\s]*$/;
@@ -118,7 +120,8 @@ const LETTER_SPACED = /\p{sc=Han}(?: \p{sc=Han}){2,}/gu;
 // where collapsing it would run them together. Not before a further label ("… 完成时限："), nor
 // inside a name broken by a space ("惠济区 人民政府").
 const UNIT_LABEL_LINE = /^[(（【[]?\s*[\u4e00-\u9fff]{2,6}(?:单位|部门|主体|科室)\s*[:：]/;
-const NAME_GAP = /(?<=[局委办府院队所站处室会部心司镇乡道村区])[ \u3000]+(?=[\u4e00-\u9fff])/g;
+// A name has two characters at least: "区 中心办" is one broken by a space.
+const NAME_GAP = /(?<=[\u4e00-\u9fff][局委办府院队所站处室会部心司镇乡道村区])[ \u3000]+(?=[\u4e00-\u9fff])/g;
 const NOT_A_NAME_START = /^(?:[\u4e00-\u9fff]{1,8}\s*[:：]|人民|政府|党|管委|办事处|街道办|等)/;
 
 function separateNames(line: string): string {

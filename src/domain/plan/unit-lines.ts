@@ -107,6 +107,13 @@ export function startsWithUnitKeyword(key: string): boolean {
   return KEYWORD_LINE.test(key);
 }
 
+const OPEN_UNIT_BRACKET = new RegExp(`[(〔【[][^()〔〕【】\\[\\]]*${LABEL}[^()〔〕【】\\[\\]]*$`);
+
+/** "…(牵头单位:区环保水务局;" at the end of a line: the bracket's next label is on the next one. */
+export function opensUnitBracket(key: string): boolean {
+  return OPEN_UNIT_BRACKET.test(key);
+}
+
 /** "…(牵头单位:" at the end of a line: the names follow on the next one. */
 export function endsWithUnitLabel(key: string): boolean {
   return KEYWORD_END.test(key);
