@@ -52,7 +52,7 @@ export function isTitleLine(key: string): boolean {
     key.length <= 80 &&
     !readMarker(key) &&
     TITLE_END.test(key) &&
-    !/印发|转发|关于|。|^《|^根据|^按照|^为|^(?:此项|该项|本项|以上|上述)工作|[:：]/.test(key)
+    !/印发|转发|.关于|。|^《|^根据|^按照|^为|^(?:此项|该项|本项|以上|上述)工作|[:：]/.test(key)
   );
 }
 

@@ -566,6 +566,20 @@ describe('metadata', () => {
     expect(page('新华网').issuer).toBeNull();
   });
 
+  it('reads a title that opens with 关于, broken over two lines, over the name a notice gives it', () => {
+    const plan = parsePlan(
+      [
+        '上海市宝山区人民政府办公室关于印发贯彻《上海市生活垃圾管理条例》推进全程分类体系建设实施方案的通知',
+        '关于贯彻《上海市生活垃圾管理条例》',
+        '',
+        '推进全程分类体系建设的实施方案',
+        '一、工作任务',
+        '1.深入开展创建。',
+      ].join('\n'),
+    ).plans[0]!;
+    expect(plan.title).toBe('关于贯彻《上海市生活垃圾管理条例》推进全程分类体系建设的实施方案');
+  });
+
   it('reads the issuer from a page headline', () => {
     const [plan] = parsePlan('《某市政府印发某市水污染防治2018年行动计划》\n一、重点工作\n1.排查。').plans;
     expect(plan!.issuer).toBe('某市政府');

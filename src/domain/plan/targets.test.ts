@@ -75,6 +75,14 @@ describe('findTargets', () => {
       'other >= 60 - [推广环保炉具]',
     ]);
     expect(targets('燃煤锅炉控制在200台以内')).toEqual(['other <= 200 - [燃煤锅炉]']);
+    expect(targets('湿垃圾分类量日均高于407吨（含菜场）')).toEqual(['other > 407 - [湿垃圾分类量日]']);
+  });
+
+  it('reads a share at least of the things a clause goes on to name', () => {
+    expect(targets('实现生活垃圾分类全覆盖，70%以上居住区实现垃圾分类实效达标')).toEqual([
+      'other >= 70 % [居住区实现垃圾分类实效达标]',
+    ]);
+    expect(targets('70%以上的企业完成改造')).toEqual([]);
   });
 
   it('reads no counted goal where the number does not close the clause or is a change', () => {

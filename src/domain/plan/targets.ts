@@ -127,7 +127,8 @@ const COUNT_GOAL = new RegExp(
 );
 
 function countTarget(text: string, key: string): Target | null {
-  const m = COUNT_GOAL.exec(key);
+  // A note in brackets after the count ("日均高于276吨(含菜场)") is no part of it.
+  const m = COUNT_GOAL.exec(key.replace(/\s*\([^()]*\)$/, ''));
   if (!m || !(m[1] || m[3]) || RELATIVE.test(key)) return null;
   const label = cleanLabel(text.slice(0, m.index), key.slice(0, m.index));
   if (label.length < 2) return null;
@@ -139,7 +140,17 @@ function countTarget(text: string, key: string): Target | null {
  *  ("30%的企业"), a bound ("95%以上") or a change. */
 const SHARE_GOAL = /(?<![\d.])(\d+(?:\.\d+)?)%(?=[\u4e00-\u9fff])(?![的以左和及与或至到比为之])/;
 
+/** "70%以上居住区实现垃圾分类实效达标": a share at least of the things the clause goes on to name. */
+const SHARE_BOUND = /^(\d+(?:\.\d+)?)%以上(?=[\u4e00-\u9fff])(?!的)/;
+
 function shareTarget(text: string, key: string): Target | null {
+  const bound = SHARE_BOUND.exec(key);
+  if (bound && !RELATIVE.test(key)) {
+    const label = text.slice(bound[0].length).trim();
+    return label.length >= 2
+      ? { metric: 'other', label, op: '>=', value: Number(bound[1]), unit: '%' }
+      : null;
+  }
   const m = SHARE_GOAL.exec(key);
   if (!m || RELATIVE.test(key)) return null;
   const before = cleanLabel(text.slice(0, m.index), key.slice(0, m.index));
