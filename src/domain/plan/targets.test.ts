@@ -78,6 +78,17 @@ describe('findTargets', () => {
     expect(targets('湿垃圾分类量日均高于407吨（含菜场）')).toEqual(['other > 407 - [湿垃圾分类量日]']);
   });
 
+  it('reads goals listed with 、 in one clause, each with its comparator', () => {
+    expect(targets('其中居民区湿垃圾分类量日均高于276吨（含菜场）、餐厨垃圾分类量日均高于131吨')).toEqual([
+      'other > 276 - [其中居民区湿垃圾分类量日]',
+      'other > 131 - [餐厨垃圾分类量日]',
+    ]);
+    expect(targets('PM10、PM2.5年均浓度分别不高于53和32微克/立方米')).toEqual([
+      'PM10 <= 53 μg/m³ [PM10、PM2.5年均浓度]',
+      'PM2.5 <= 32 μg/m³ [PM10、PM2.5年均浓度]',
+    ]);
+  });
+
   it('reads a share at least of the things a clause goes on to name', () => {
     expect(targets('实现生活垃圾分类全覆盖，70%以上居住区实现垃圾分类实效达标')).toEqual([
       'other >= 70 % [居住区实现垃圾分类实效达标]',

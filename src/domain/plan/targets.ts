@@ -92,6 +92,20 @@ function cleanLabel(text: string, key: string): string {
   return text.slice(from, text.length - closer).trim();
 }
 
+const HAS_GOAL = new RegExp(`(?:${COMPARATOR})\\s*\\d`);
+const NEXT_STOP = /[,;。、]/g;
+
+/** Whether the 、 at `at` parts two goals: the clause before it states one, and so does the piece
+ *  after it. */
+function partsGoals(key: string, from: number, at: number): boolean {
+  if (!HAS_GOAL.test(key.slice(from, at))) return false;
+  NEXT_STOP.lastIndex = at + 1;
+  const end = NEXT_STOP.exec(key)?.index ?? key.length;
+  return HAS_GOAL.test(key.slice(at + 1, end));
+}
+
+/** Clauses between , ; and 。, and goals listed with 、 ("日均高于276吨(含菜场)、餐厨垃圾分类量日均高于
+ *  131吨"): a 、 parts two goals when each side states one. */
 function clauses(key: string): [number, number][] {
   const spans: [number, number][] = [];
   let depth = 0;
@@ -100,7 +114,10 @@ function clauses(key: string): [number, number][] {
     const ch = key[i];
     if (ch === '(' || ch === '《') depth++;
     else if ((ch === ')' || ch === '》') && depth > 0) depth--;
-    else if (ch === undefined || (depth === 0 && /[,;。]/.test(ch))) {
+    else if (
+      ch === undefined ||
+      (depth === 0 && (/[,;。]/.test(ch) || (ch === '、' && partsGoals(key, from, i))))
+    ) {
       spans.push([from, i]);
       from = i + 1;
     }
