@@ -328,7 +328,8 @@ export function labelUnit(text: string, key: string): { names: string[]; label: 
 /** The units a label or a heading names ("区建管委、区交通委等建设主管部门"), or null when any of them
  *  is no unit: a place alone ("城区"), a phrase ("加强组织领导"). */
 function unitsNamed(text: string, key: string, places = false): string[] | null {
-  if (DUTY_OPENING.test(key)) return null;
+  // Most headings are told at once: their last words name no unit.
+  if (DUTY_OPENING.test(key) || !isUnitLike(cleanUnit(key.slice(key.lastIndexOf('、') + 1)))) return null;
   const names = splitUnits(text, key);
   const keys = splitUnits(key, key);
   const unit = (name: string) =>
