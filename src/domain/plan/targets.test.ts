@@ -75,6 +75,9 @@ describe('findTargets', () => {
       'other >= 60 - [推广环保炉具]',
     ]);
     expect(targets('燃煤锅炉控制在200台以内')).toEqual(['other <= 200 - [燃煤锅炉]']);
+    expect(targets('全市规模以上工业主营业务收入达到4640亿元')).toEqual([
+      'other >= 4640 - [规模以上工业主营业务收入]',
+    ]);
     expect(targets('湿垃圾分类量日均高于407吨（含菜场）')).toEqual(['other > 407 - [湿垃圾分类量日]']);
   });
 

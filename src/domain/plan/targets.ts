@@ -140,7 +140,7 @@ interface Subject {
  *  "推广洁净型煤70万吨以上", "燃煤锅炉控制在200台以内". Its unit is outside the schema's list, so
  *  it has none. */
 const COUNT_GOAL = new RegExp(
-  `(${COMPARATOR})?\\s*(\\d+(?:\\.\\d+)?)\\s*万?(?:蒸吨|吨|台|辆|户|个|家|座|处|套|艘|公里|千米|亩)\\s*(以上|以下|以内)?$`,
+  `(${COMPARATOR})?\\s*(\\d+(?:\\.\\d+)?)\\s*(?:万|亿)?(?:蒸吨|吨|台|辆|户|个|家|座|处|套|艘|公里|千米|亩|元)\\s*(以上|以下|以内)?$`,
 );
 
 function countTarget(text: string, key: string): Target | null {
