@@ -949,6 +949,19 @@ describe('duty lists by unit', () => {
     ]);
   });
 
+  it('reads a group of places as a label, and the label 责任部门单位', () => {
+    expect(
+      tasksOf([
+        '一、部门职责',
+        '（1）各乡镇：负责落实属地管理责任。',
+        '（2）加强绿化管理。（责任部门单位：绿化管理所、林业站）',
+      ]),
+    ).toEqual([
+      ['（1）', '各乡镇', '各乡镇'],
+      ['（2）', '加强绿化管理', '绿化管理所/林业站'],
+    ]);
+  });
+
   it('keeps a 职责分工 part of prose out of the tasks, and a heading that is a sentence unlabelled', () => {
     expect(
       tasksOf([

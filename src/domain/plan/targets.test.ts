@@ -92,6 +92,10 @@ describe('findTargets', () => {
     ]);
   });
 
+  it('reads no goal from a definition', () => {
+    expect(targets('重污染天气是指环境空气质量指数（AQI）大于200的污染天气')).toEqual([]);
+  });
+
   it('reads a share at least of the things a clause goes on to name', () => {
     expect(targets('实现生活垃圾分类全覆盖，70%以上居住区实现垃圾分类实效达标')).toEqual([
       'other >= 70 % [居住区实现垃圾分类实效达标]',

@@ -214,6 +214,8 @@ export function findTargets(text: string, key: string): Target[] {
     const clauseText = text.slice(from, to);
     const before = subject;
     subject = key[to] === ',' ? subjectOf(clauseText, clauseKey) : null;
+    // "重污染天气是指环境空气质量指数(AQI)大于200": a definition, not a goal.
+    if (/是指|指的是/.test(clauseKey)) continue;
     const none = NONE_ALLOWED.exec(clauseKey);
     if (none) {
       targets.push({

@@ -48,6 +48,7 @@ const KEYWORD = [
   '成员单位',
   '责任单位',
   '责任部门',
+  '责任部门单位',
   '责任科室',
   '具体责任单位',
   '主要责任单位',
@@ -332,11 +333,14 @@ function unitsNamed(text: string, key: string, places = false): string[] | null 
   if (DUTY_OPENING.test(key) || !isUnitLike(cleanUnit(key.slice(key.lastIndexOf('、') + 1)))) return null;
   const names = splitUnits(text, key);
   const keys = splitUnits(key, key);
+  // A group of places ("各乡镇") is their governments; a place alone ("城区") labels no unit.
   const unit = (name: string) =>
     isUnitLike(name) &&
-    !(places ? /企业$|(?:布|格|大|全|当|结)局$/ : /[区县市镇乡]$|企业$|(?:布|格|大|全|当|结)局$/).test(
-      name.replace(/\([^()]*\)$/, ''),
-    );
+    !(
+      places || name.startsWith('各')
+        ? /企业$|(?:布|格|大|全|当|结)局$/
+        : /[区县市镇乡]$|企业$|(?:布|格|大|全|当|结)局$/
+    ).test(name.replace(/\([^()]*\)$/, ''));
   return names.length && keys.length === names.length && keys.every(unit) ? names : null;
 }
 
