@@ -21,6 +21,9 @@ function cellsOf(lines: string[]): Cell[] {
   return out;
 }
 
+/** Lines a row may take, per column: a cell may list a dozen measures, one a line. */
+const ROW_CELLS = 6;
+
 /** Whether cells[j] numbers row k. */
 const numbered = (cells: Cell[], j: number, k: number) =>
   TASK_NUMBER.exec(cells[j]?.text ?? '')?.[1] === String(k);
@@ -52,7 +55,7 @@ function headerBefore(cells: Cell[], at: number, one: number): Cell[] | null {
 /** The rows of the table whose first row starts at `cells[at]`, and the cell after the table. */
 function rowsFrom(cells: Cell[], at: number, header: string[]): { rows: string[][]; next: number } {
   const columns = header.map(columnOf);
-  const readRow = mergedRows(columns);
+  const readRow = mergedRows(columns, true);
   const n = header.length;
   // A group's row ("一" over its name) gives its number and its name to the first text column.
   const named = Math.max(
@@ -75,7 +78,7 @@ function rowsFrom(cells: Cell[], at: number, header: string[]): { rows: string[]
     // A row ends where the next number starts it, once it has half its cells (a count cell of "2"
     // is no row), and may hold a cell of several paragraphs; the last row takes a full row's cells.
     let end = i + Math.ceil(n / 2);
-    while (end < Math.min(cells.length, i + 3 * n) && !starts(end, number + 1)) end++;
+    while (end < Math.min(cells.length, i + ROW_CELLS * n) && !starts(end, number + 1)) end++;
     if (!starts(end, number + 1)) end = Math.min(cells.length, i + n);
     const pieces = cells.slice(i, end).map((c) => c.text);
     if (group !== null && pieces.length === n - 1) pieces.splice(named, 0, group);

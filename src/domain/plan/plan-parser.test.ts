@@ -890,6 +890,29 @@ describe('parts numbered 一、 with units of their own and nothing numbered und
   });
 });
 
+describe('an annexed task list by unit', () => {
+  it('is read after body tasks that name no unit, and not after body tasks that do', () => {
+    const text = (units: string) =>
+      [
+        '某区2025年垃圾分类工作方案',
+        '一、主要任务',
+        '（一）强化管理',
+        '1.提升基层治理效能。',
+        units,
+        '附件1：任务清单',
+        '序号\t任务内容\t责任单位',
+        '1\t强化党建引领。\t区绿化市容局',
+        '2\t加强宣传。\t各街镇',
+      ].join('\n');
+    const numbers = (units: string) =>
+      parsePlan(withTextTables(text(units))).plans[0]!.tasks.map(
+        (t) => `${t.number}:${t.assignments.map((a) => a.responsible_units.join('/')).join()}`,
+      );
+    expect(numbers('')).toEqual(['1:', '1:区绿化市容局', '2:各街镇']);
+    expect(numbers('责任单位：区城管局')).toEqual(['1:区城管局']);
+  });
+});
+
 describe('a text that is one attachment', () => {
   it('is titled by the attachment heading, and a table caption gives way to the title a notice names', () => {
     const plan = parsePlan(

@@ -185,7 +185,10 @@ function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled:
   const issuer = header.issuer ?? fallback.issuer;
   const region = regionOf(title, issuer);
   const bodyTasks = taskLines.length ? readTasks(taskLines, year) : [];
-  const tasks = bodyTasks.length ? bodyTasks : annexTasks(annex, year);
+  // Body tasks that name no unit leave them to an annexed task list (任务清单 by unit): both are read.
+  const tasks = bodyTasks.some((t) => t.task.assignments.length)
+    ? bodyTasks
+    : [...bodyTasks, ...annexTasks(annex, year)];
   const plan: Plan = {
     title,
     doc_number: docNumber,

@@ -81,7 +81,7 @@ interface Group {
   spaces: number;
 }
 
-function groups(pieces: string[]): Group[][] {
+function groups(pieces: string[], separator: string): Group[][] {
   return pieces.map((_, t) => {
     const out: Group[] = [];
     let group: Group = { cell: '', pieces: 0, joins: 0, spaces: 0 };
@@ -98,7 +98,7 @@ function groups(pieces: string[]): Group[][] {
             ? 0.5
             : 2;
         group = {
-          cell: group.cell ? `${group.cell} ${piece}` : piece,
+          cell: group.cell ? `${group.cell}${separator}${piece}` : piece,
           pieces: group.pieces + 1,
           joins: group.joins + join,
           spaces: group.spaces,
@@ -120,6 +120,8 @@ export interface RowContext {
   /** Each piece is a whole cell (a table whose cells are delimited, only its merged cells
    *  missing): pieces are not joined, and a list of units under a text column is unlikely. */
   whole?: boolean;
+  /** Each piece is a paragraph (a line of its own): pieces of one cell keep their breaks. */
+  paragraphs?: boolean;
 }
 
 /** Whether two cells hold the same text, spaces aside. */
@@ -133,11 +135,11 @@ const same = (a: string, b: string | undefined) =>
 export function alignRow(
   columns: (Column | null)[],
   pieces: string[],
-  { above = [], units = new Map<string, boolean>(), whole = false }: RowContext = {},
+  { above = [], units = new Map<string, boolean>(), whole = false, paragraphs = false }: RowContext = {},
 ): (string | null)[] | null {
   const n = columns.length;
   const m = pieces.length;
-  const spans = groups(pieces);
+  const spans = groups(pieces, paragraphs ? '\n' : ' ');
   // The same cell is weighed for several columns.
   const looksLikeUnits = (cell: string): boolean => {
     let known = units.get(cell);
@@ -191,13 +193,16 @@ export function alignRow(
  * several paragraphs, one a line) has its pieces grouped into the columns; null for a row that
  * fits no way.
  */
-export function mergedRows(columns: (Column | null)[]): (cells: string[]) => string[] | null {
+export function mergedRows(
+  columns: (Column | null)[],
+  paragraphs = false,
+): (cells: string[]) => string[] | null {
   const units = new Map<string, boolean>();
   let above: string[] = [];
   return (cells) => {
     const whole = cells.length < columns.length;
     const aligned =
-      cells.length === columns.length ? cells : alignRow(columns, cells, { above, units, whole });
+      cells.length === columns.length ? cells : alignRow(columns, cells, { above, units, whole, paragraphs });
     if (!aligned) return null;
     above = aligned.map((cell, c) => cell ?? above[c] ?? '');
     return above;

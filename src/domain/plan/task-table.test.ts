@@ -36,6 +36,13 @@ describe('taskTableLines', () => {
     expect(merged(rows)).toEqual(['1. 道路清扫。完成时限：年底前。', '牵头单位：区城管局']);
   });
 
+  it("reads measures numbered one a paragraph in a cell as the task's sub-items, not tasks", () => {
+    const rows = table('序号 | 任务内容 | 责任单位', '1 | 1. 强化党建引领。\n2. 加强宣传。 | 区绿化市容局');
+    expect(merged(rows)).toEqual(['1. 强化党建引领。（2）加强宣传。', '责任单位：区绿化市容局']);
+    const plan = parsePlan(merged(rows)!.join('\n')).plans[0]!;
+    expect(plan.tasks.map((t) => [t.number, t.title])).toEqual([['1', '强化党建引领']]);
+  });
+
   it('keeps a 备注 as the last sentence of the task, where its date is read as a deadline', () => {
     const rows = table(
       '项目 | 责任分解内容 | 主办单位 | 备注',

@@ -108,6 +108,20 @@ function paragraphs(cell: string | undefined): string[] {
   return parts.length === 1 && /^[-—－/／无]+$/.test(parts[0]!) ? [] : parts;
 }
 
+/**
+ * A cell's measures numbered "1." "2." … one a paragraph become its sub-items "（1）" "（2）" …, so
+ * that their numbers are not read as tasks of their own; when they open the cell, the first is the
+ * task's own text.
+ */
+function measureList(parts: string[]): string[] {
+  const numbers = parts.map((p) => /^(\d{1,2})\s*[.、．]\s*(?!\d)/.exec(fold(p)));
+  const from = numbers[0] ? 0 : 1;
+  if (parts.length - from < 2 || numbers.slice(from).some((m, i) => m?.[1] !== String(i + 1))) return parts;
+  return parts.map((p, i) =>
+    i < from ? p : (i > 0 ? `（${i + 1 - from}）` : '') + p.slice(numbers[i]![0].length),
+  );
+}
+
 /** Paragraphs of text cells run on as sentences; a paragraph without an ending gets "；". */
 function sentences(parts: string[]): string {
   return parts
@@ -203,8 +217,8 @@ export function taskTableLines(rows: string[][], options: TaskTableOptions): str
     }
     const category = cellsOf(row, 'category').join('');
     if (category) openSection(category);
-    let task = sentences(cellsOf(row, 'task'));
-    let measures = sentences(cellsOf(row, 'measures'));
+    let task = sentences(measureList(cellsOf(row, 'task')));
+    let measures = sentences(measureList(cellsOf(row, 'measures')));
     if (!task && !measures) continue;
     tasks++;
     let printed = TASK_NUMBER.exec(number)?.[1];
