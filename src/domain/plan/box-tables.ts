@@ -3,7 +3,7 @@
 // rule line (├──┼──┤) between rows. A cell merged down over rows has text where the rule crosses
 // the other columns ("│ 违章├────┤"), so rows end column by column: a rule piece ends the cell above
 // it, text goes on in the same cell, and every row under a merged cell shares its text.
-import { taskTableLines } from './task-table';
+import { withTaskTables } from './task-table';
 
 /** Box characters that bound cells: every one but the horizontal strokes. */
 const BOUNDARY = /[\u2502\u2503\u250c-\u254b\u2551-\u256c]/;
@@ -63,22 +63,7 @@ function boxRows(lines: string[], at: number): { rows: string[][]; next: number 
 /** The text with every box-drawn task table turned into task lines; other lines unchanged. */
 export function withBoxTables(text: string): string {
   if (!/[\u2502\u2503\u2551]/.test(text)) return text;
-  const lines = text.split(/\r?\n/);
-  const out: string[] = [];
-  let changed = false;
-  for (let i = 0; i < lines.length;) {
-    const pieces = piecesOf(lines[i]!);
-    if (pieces && pieces.length > 1) {
-      const { rows, next } = boxRows(lines, i);
-      const tasks = rows.length > 1 ? taskTableLines(rows, { fillDown: false }) : null;
-      if (tasks) {
-        out.push(...tasks);
-        changed = true;
-        i = next;
-        continue;
-      }
-    }
-    out.push(lines[i++]!);
-  }
-  return changed ? out.join('\n') : text;
+  return withTaskTables(text, (lines, i) =>
+    (piecesOf(lines[i]!)?.length ?? 0) > 1 ? boxRows(lines, i) : null,
+  );
 }

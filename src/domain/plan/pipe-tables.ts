@@ -7,7 +7,7 @@
 // leave a merged cell out of the rows below its first, so each such row's cells are laid into the
 // header's columns (space-tables' alignRow) and a missing one repeats the cell above.
 import { mergedRows } from './space-tables';
-import { columnOf, taskTableLines } from './task-table';
+import { columnOf, withTaskTables } from './task-table';
 
 const MARKDOWN_ROW = /^\s*\|.*\|\s*$/;
 const MARKDOWN_RULE = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$/;
@@ -126,30 +126,17 @@ function inlineRows(header: string[], lines: string[], end: number): { rows: str
 /** The text with every pipe task table turned into task lines; other lines unchanged. */
 export function withPipeTables(text: string): string {
   if (!text.includes('|')) return text;
-  const lines = text.split(/\r?\n/);
-  const out: string[] = [];
-  let changed = false;
-  for (let i = 0; i < lines.length;) {
-    let rows: string[][] = [];
-    let next = i + 1;
+  return withTaskTables(text, (lines, i) => {
     if (MARKDOWN_ROW.test(lines[i]!) && !BAR.test(lines[i]!)) {
-      next = i;
-      while (next < lines.length && MARKDOWN_ROW.test(lines[next]!)) {
+      const rows: string[][] = [];
+      let next = i;
+      for (; next < lines.length && MARKDOWN_ROW.test(lines[next]!); next++)
         if (!MARKDOWN_RULE.test(lines[next]!)) rows.push(markdownCells(lines[next]!));
-        next++;
-      }
-    } else if (BAR.test(lines[i]!)) ({ rows, next } = barRows(lines, i));
-    else if (lines[i]!.includes('|') || /^\s*\|/.test(lines[i + 1] ?? '')) {
-      const end = inlineHeaderEnd(lines, i);
-      if (end !== null)
-        ({ rows, next } = inlineRows(inlineCells(lines.slice(i, end + 1).join('\n')), lines, end));
+      return { rows, next };
     }
-    const tasks = rows.length > 1 ? taskTableLines(rows, { fillDown: false }) : null;
-    if (tasks) {
-      out.push(...tasks);
-      changed = true;
-      i = next;
-    } else out.push(lines[i++]!);
-  }
-  return changed ? out.join('\n') : text;
+    if (BAR.test(lines[i]!)) return barRows(lines, i);
+    if (!lines[i]!.includes('|') && !/^\s*\|/.test(lines[i + 1] ?? '')) return null;
+    const end = inlineHeaderEnd(lines, i);
+    return end === null ? null : inlineRows(inlineCells(lines.slice(i, end + 1).join('\n')), lines, end);
+  });
 }

@@ -6,7 +6,7 @@
 // An empty cell leaves two spaces; a merged cell (rowspan) leaves nothing and takes the value of
 // the row above.
 import { fold } from './normalize-text';
-import { columnOf, isHeader, TASK_NUMBER, taskTableLines, type Column } from './task-table';
+import { columnOf, isHeader, TASK_NUMBER, withTaskTables, type Column } from './task-table';
 import { isUnitList } from './unit-lines';
 
 const SPACE = /[ \u3000]/;
@@ -248,23 +248,10 @@ function tableRows(
 
 /** The text with every space-separated task table turned into task lines; other lines unchanged. */
 export function withSpaceTables(text: string): string {
-  const lines = text.split(/\r?\n/);
-  const out: string[] = [];
-  let changed = false;
-  for (let i = 0; i < lines.length;) {
+  return withTaskTables(text, (lines, i) => {
     const columns = SPACE.test(lines[i]!) ? headerColumns(lines[i]!) : null;
-    if (columns) {
-      const { rows, next } = tableRows(lines, i, columns);
-      const names = lines[i]!.trim().split(/[ \u3000]+/);
-      const tasks = rows.length ? taskTableLines([names, ...rows], { fillDown: false }) : null;
-      if (tasks) {
-        out.push(...tasks);
-        changed = true;
-        i = next;
-        continue;
-      }
-    }
-    out.push(lines[i++]!);
-  }
-  return changed ? out.join('\n') : text;
+    if (!columns) return null;
+    const { rows, next } = tableRows(lines, i, columns);
+    return { rows: [lines[i]!.trim().split(/[ \u3000]+/), ...rows], next };
+  });
 }

@@ -144,6 +144,27 @@ function withStop(text: string): string {
   return /[。！!？?；;]$/.test(text) ? text : `${text.replace(/[，,、：:]+$/, '')}。`;
 }
 
+/** A table found at a line: its rows (the header among them) and the line after it. */
+export type TableAt = (lines: string[], i: number) => { rows: string[][]; next: number } | null;
+
+/** The text with every task table that `tableAt` finds turned into task lines; other lines
+ *  unchanged. */
+export function withTaskTables(text: string, tableAt: TableAt): string {
+  const lines = text.split(/\r?\n/);
+  const out: string[] = [];
+  let changed = false;
+  for (let i = 0; i < lines.length;) {
+    const table = tableAt(lines, i);
+    const tasks = table && table.rows.length > 1 ? taskTableLines(table.rows, { fillDown: false }) : null;
+    if (tasks) {
+      out.push(...tasks);
+      changed = true;
+      i = table!.next;
+    } else out.push(lines[i++]!);
+  }
+  return changed ? out.join('\n') : text;
+}
+
 /** The plan lines of a task table; null when no row reads as its header. */
 export function taskTableLines(rows: string[][], options: TaskTableOptions): string[] | null {
   const headerAt = rows.findIndex(isHeader);
