@@ -25,7 +25,7 @@ import { physicalLines, type Line } from './normalize-text';
 import { splitHeadingRunOn } from './run-on-tasks';
 import { findTargets } from './targets';
 import { readTasks, type TaskWithSource } from './tasks';
-import { headingUnits, labelUnit } from './unit-lines';
+import { unitLabel } from './unit-lines';
 import type { ParsedDocument, ParsedDocumentWithSources, Plan, SourceRange, Target } from './types';
 
 interface Part {
@@ -100,7 +100,7 @@ function isDutyList(part: Part): boolean {
     const marker = readMarker(l.key);
     return marker && marker.level > 1 ? [[l.text.slice(marker.length), l.key.slice(marker.length)]] : [];
   });
-  const labelled = items.filter(([text, key]) => labelUnit(text!, key!) ?? headingUnits(text!, key!));
+  const labelled = items.filter(([text, key]) => unitLabel(text!, key!));
   return labelled.length >= 2 && labelled.length * 2 >= items.length;
 }
 

@@ -114,7 +114,7 @@ function paragraphs(cell: string | undefined): string[] {
  * task's own text.
  */
 function measureList(parts: string[]): string[] {
-  const numbers = parts.map((p) => /^(\d{1,2})\s*[.、．]\s*(?!\d)/.exec(fold(p)));
+  const numbers = parts.map((p) => TEXT_NUMBER.exec(fold(p)));
   const from = numbers[0] ? 0 : 1;
   if (parts.length - from < 2 || numbers.slice(from).some((m, i) => m?.[1] !== String(i + 1))) return parts;
   return parts.map((p, i) =>

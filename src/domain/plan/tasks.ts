@@ -9,9 +9,8 @@ import type { Assignment, SourceRange, Task } from './types';
 import {
   findUnitSegments,
   firstListedLeads,
-  headingUnits,
   isFieldLine,
-  labelUnit,
+  unitLabel,
   standingRule,
   startsWithUnitKeyword,
   type UnitBlock,
@@ -172,7 +171,7 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
    *  them the item. */
   const labelOwner = (line: Line, from: number): void => {
     const [text, key] = [line.text.slice(from), line.key.slice(from)];
-    const owner = labelUnit(text, key) ?? headingUnits(text, key);
+    const owner = unitLabel(text, key);
     if (!owner) return;
     const note = `unit named as the item's label (${owner.label})`;
     pushBlock({ lead: [], cooperating: [], responsible: owner.names, note }, false);

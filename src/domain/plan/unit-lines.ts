@@ -334,14 +334,20 @@ function unitsNamed(text: string, key: string, places = false): string[] | null 
   const names = splitUnits(text, key);
   const keys = splitUnits(key, key);
   // A group of places ("各乡镇") is their governments; a place alone ("城区") labels no unit.
-  const unit = (name: string) =>
-    isUnitLike(name) &&
-    !(
-      places || name.startsWith('各')
-        ? /企业$|(?:布|格|大|全|当|结)局$/
-        : /[区县市镇乡]$|企业$|(?:布|格|大|全|当|结)局$/
-    ).test(name.replace(/\([^()]*\)$/, ''));
+  const unit = (name: string) => {
+    const bare = name.replace(/\([^()]*\)$/, '');
+    return (
+      isUnitLike(name) &&
+      !/企业$|(?:布|格|大|全|当|结)局$/.test(bare) &&
+      (places || name.startsWith('各') || !/[区县市镇乡]$/.test(bare))
+    );
+  };
   return names.length && keys.length === names.length && keys.every(unit) ? names : null;
+}
+
+/** The units a duty list's item is labelled by: "14.市卫生局:负责…", or a heading of units alone. */
+export function unitLabel(text: string, key: string): { names: string[]; label: string } | null {
+  return labelUnit(text, key) ?? headingUnits(text, key);
 }
 
 /** A duty list's item whose heading is its units and nothing else ("（一）区绿化市容局" over a

@@ -1,9 +1,9 @@
 // The text of a plan file the user uploads: plain text (UTF-8 or GB18030), Word .docx through
 // mammoth's HTML (its task tables keep their rows and columns), Word 97–2003 .doc and WPS .wps
-// through word-file.ts, RTF through domain/plan/rtf-text, and the text layer of a PDF through pdf.js, its ruled tables read as tables
-// (each reader loaded on first use, in its own chunk). A Word file is read as what its bytes are,
-// whatever its name says: a ".doc" is often a web page or a .docx renamed. Anything else is refused
-// with a reason.
+// through word-file.ts, RTF through domain/plan/rtf-text, and the text layer of a PDF through
+// pdf.js, its ruled tables read as tables (each reader loaded on first use, in its own chunk). A
+// Word file is read as what its bytes are, whatever its name says: a ".doc" is often a web page, a
+// .docx renamed or RTF. Anything else is refused with a reason.
 import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { decodePlanText, sniffFormat, type PlanFileRefusal } from '../../domain/plan/plan-file';
 import { pdfText } from '../../domain/plan/pdf-text';
