@@ -129,6 +129,100 @@ describe('withLineTables', () => {
     ]);
   });
 
+  it('reads a cell a paragraph: units one a line, a category printed a character a line, numbers restarting under it', () => {
+    const text = cells(
+      '任务清单',
+      '类别',
+      '序号',
+      '主要任务',
+      '责任单位',
+      '配合单位',
+      '1.\n分\n类\n投\n放',
+      '1',
+      '道路废物箱标识更新\n完成更新',
+      '区绿化市容局',
+      '区文明办\n区房管局',
+      '2',
+      '两网融合服务点建设，按照建设标准，建立\n“两网融合”服务点\n（累计数）',
+      '区商务委',
+      '各街道办事处',
+      // printed twice, as a category cell over a page break is
+      '2.\n分\n类\n运\n输',
+      '2.\n分\n类\n运\n输',
+      '1',
+      '干垃圾车标识更新',
+      '区绿化市容局',
+    );
+    expect(withLineTables(text).split('\n').filter(Boolean)).toEqual([
+      '任务清单',
+      '（一）分类投放',
+      '1. 道路废物箱标识更新完成更新。',
+      '配合单位：区文明办、区房管局',
+      '责任单位：区绿化市容局',
+      '2. 两网融合服务点建设，按照建设标准，建立“两网融合”服务点（累计数）。',
+      '配合单位：各街道办事处',
+      '责任单位：区商务委',
+      '（二）分类运输',
+      // a cell left out of a group's first row, under nothing, is empty, and 配合 is likelier empty
+      '1. 干垃圾车标识更新。',
+      '责任单位：区绿化市容局',
+    ]);
+  });
+
+  it('reads sub-rows opening with a year: one assignment per sub-row whose units differ, merged cells repeated', () => {
+    const text = cells(
+      '序号',
+      '主要任务',
+      '节点',
+      '指标数',
+      '责任单位',
+      '配合单位',
+      '1',
+      '创建达标分类小区',
+      '2018年',
+      '345个',
+      '各街道办事处',
+      '区文明办\n区绿化市容局',
+      '2019年',
+      '440个',
+      '2',
+      '各街道完成整区域分类覆盖',
+      '2018年',
+      '4个街道',
+      '欧阳、曲阳街道',
+      '区房管局',
+      '2019年',
+      '4个街道',
+      '川北、嘉兴街道',
+      '3',
+      '各条线单位强制分类全覆盖',
+      '2018年',
+      '党政机关全覆盖',
+      '区机管局',
+      '区文明办',
+      '2018—2020年',
+      '教育条线全覆盖',
+      '区教育局',
+      '以上任务按年度考核。',
+    );
+    expect(withLineTables(text).split('\n').filter(Boolean)).toEqual([
+      '1. 创建达标分类小区。',
+      '配合单位：区文明办、区绿化市容局',
+      '责任单位：各街道办事处',
+      '2. 各街道完成整区域分类覆盖。',
+      '配合单位：区房管局',
+      '责任单位：欧阳、曲阳街道',
+      '配合单位：区房管局',
+      '责任单位：川北、嘉兴街道',
+      '3. 各条线单位强制分类全覆盖。',
+      '配合单位：区文明办',
+      '责任单位：区机管局',
+      '配合单位：区文明办',
+      '责任单位：区教育局',
+      '以上任务按年度考核。',
+    ]);
+  });
+
   it('leaves lines that only look like a table as they are', () => {
     for (const text of [
       // numbered items after a heading, no column names

@@ -3,8 +3,10 @@
 // A row runs from its number to the next one; a row short of cells (a merged or empty one) is laid
 // into the columns as a space-flattened row is (space-tables' alignRow), a missing cell repeating
 // the one above, and a row of more lines than columns has a cell of several paragraphs.
+// Where a blank line parts every cell, a cell is a paragraph: its lines are one cell's (units one
+// a line, measures "1." "2." one a line, a category printed a character a line).
 import { mergedRows } from './space-tables';
-import { columnOf, isHeader, TASK_NUMBER, taskTableLines } from './task-table';
+import { chineseNumber, type Column, columnOf, isHeader, TASK_NUMBER, taskTableLines } from './task-table';
 
 /** A column name: short, one phrase, no sentence. */
 const NAME = /^[\u4e00-\u9fff（）()、/或及和]{2,12}$/;
@@ -14,10 +16,23 @@ interface Cell {
   line: number;
 }
 
-/** The non-blank lines, each with its index. */
-function cellsOf(lines: string[]): Cell[] {
+/** A paragraph's lines as one cell; a word printed a character a line ("分\n类\n投\n放") is one line. */
+function paragraphCell(lines: string[]): string {
+  const single = (l: string) => [...l].length === 1;
+  if (lines.length < 3 || !lines.slice(1).every(single)) return lines.join('\n');
+  return single(lines[0]!) ? lines.join('') : `${lines[0]}\n${lines.slice(1).join('')}`;
+}
+
+/** The cells, each with the index of its first line: every non-blank line, or every paragraph. */
+function cellsOf(lines: string[], paragraphs: boolean): Cell[] {
   const out: Cell[] = [];
-  for (let i = 0; i < lines.length; i++) if (lines[i]!.trim()) out.push({ text: lines[i]!.trim(), line: i });
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.trim()) continue;
+    let end = i + 1;
+    if (paragraphs) while (end < lines.length && lines[end]!.trim()) end++;
+    out.push({ text: paragraphCell(lines.slice(i, end).map((l) => l.trim())), line: i });
+    i = end - 1;
+  }
   return out;
 }
 
@@ -28,12 +43,32 @@ const ROW_CELLS = 6;
 const numbered = (cells: Cell[], j: number, k: number) =>
   TASK_NUMBER.exec(cells[j]?.text ?? '')?.[1] === String(k);
 
-/** A group's row before row k: its number alone ("一", "二、") over its name, then row k. */
+/** A group's row before row k: its number and its name, and how many cells they take. */
+interface Group {
+  mark: string;
+  name: string;
+  size: number;
+}
 const GROUP_MARK = /^[一二三四五六七八九十]{1,3}[、.]?$/;
-const groupAt = (cells: Cell[], j: number, k: number) =>
-  GROUP_MARK.test(cells[j]?.text ?? '') &&
-  !TASK_NUMBER.test(cells[j + 1]?.text ?? '1') &&
-  numbered(cells, j + 2, k);
+/** A category cell holding its number and its name ("1.\n分类投放"), printed once or twice. */
+const GROUP_CELL = /^(\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]?\n([^\n]{2,30})$/;
+
+/** The group whose row comes before row k at cells[j]: "一" over its name, or one category cell. */
+function groupAt(cells: Cell[], j: number, k: number): Group | null {
+  const cell = cells[j]?.text ?? '';
+  if (GROUP_MARK.test(cell) && !TASK_NUMBER.test(cells[j + 1]?.text ?? '1') && numbered(cells, j + 2, k))
+    return { mark: cell, name: cells[j + 1]!.text, size: 2 };
+  const own = GROUP_CELL.exec(cell);
+  if (!own) return null;
+  let size = 1;
+  while (cells[j + size]?.text === cell) size++;
+  if (!numbered(cells, j + size, k)) return null;
+  return { mark: /\d/.test(own[1]!) ? chineseNumber(Number(own[1])) : own[1]!, name: own[2]!, size };
+}
+
+/** A group's row before row k, or before a row 1 that starts its numbering again. */
+const groupBefore = (cells: Cell[], j: number, k: number) =>
+  groupAt(cells, j, k) ?? (k > 1 ? groupAt(cells, j, 1) : null);
 
 /**
  * The column names above the table's first row (at `cells[at]`, "1" at `cells[one]`), or null when
@@ -52,10 +87,69 @@ function headerBefore(cells: Cell[], at: number, one: number): Cell[] | null {
   return names.length >= 3 && known >= 2 && isHeader(names) ? cells.slice(start, at) : null;
 }
 
+/** A sub-row's first cell: a year or years ("2018年", "2018—2020年"), as a 节点 column prints them. */
+const SUB_ROW_KEY = /^\d{4}\s*年?(?:\s*[-—–~～至到]\s*\d{4}\s*年?)?$/;
+const UNIT_COLUMNS: (Column | null)[] = ['lead', 'cooperating', 'responsible'];
+
+/** The cells after a row's text, one sub-row each from every year cell on ("2018年", "345个", …). */
+function subRowCells(tail: string[], width: number): string[][] | null {
+  if (tail.length <= width || !SUB_ROW_KEY.test(tail[0]!)) return null;
+  const groups: string[][] = [];
+  for (const cell of tail) {
+    if (SUB_ROW_KEY.test(cell)) groups.push([cell]);
+    else groups.at(-1)!.push(cell);
+  }
+  return groups.every((g) => g.length <= width) ? groups : null;
+}
+
+/**
+ * A row whose cells after its text run on in sub-rows ("2018年 / 345个 / 各街道办事处 / 区文明办",
+ * "2019年 / 440个"): the row, then a row of units only for each sub-row whose units differ. A
+ * sub-row's cells are laid from the left; one that a later sub-row leaves out repeats the one above
+ * (merged down), one the first leaves out is empty. Null when the row has no such sub-rows.
+ */
+function subRows(columns: (Column | null)[], pieces: string[]): string[][] | null {
+  const text = Math.max(columns.lastIndexOf('task'), columns.lastIndexOf('measures')) + 1;
+  const groups = text > 0 ? subRowCells(pieces.slice(text), columns.length - text) : null;
+  if (!groups) return null;
+  const rows: string[][] = [];
+  const seen = new Set<string>();
+  let above: string[] = [];
+  for (const group of groups) {
+    above = columns.slice(text).map((_, c) => group[c] ?? (rows.length ? above[c]! : ''));
+    const units = JSON.stringify(above.filter((_, c) => UNIT_COLUMNS.includes(columns[text + c]!)));
+    if (seen.has(units)) continue;
+    seen.add(units);
+    rows.push([...pieces.slice(0, text).map((p) => (rows.length ? '' : p)), ...above]);
+  }
+  return rows;
+}
+
+/** A sub-row's value (a count, a year, units): short, no sentence. */
+const SUB_ROW_VALUE = /^[^。；;]{1,30}$/;
+
+/** Where the table's last row (its cells from `i`, `width` of them) ends: after its sub-rows, the
+ *  text after the table (a sentence) left out. */
+function lastRowEnd(cells: Cell[], i: number, width: number, text: number): number {
+  let end = i + text;
+  if (!SUB_ROW_KEY.test(cells[end]?.text ?? '')) return Math.min(cells.length, i + width);
+  const tail = width - text;
+  const value = (j: number) => SUB_ROW_VALUE.test(cells[j]!.text) && !SUB_ROW_KEY.test(cells[j]!.text);
+  while (SUB_ROW_KEY.test(cells[end]?.text ?? '')) {
+    const start = end++;
+    while (end < cells.length && end - start < tail && value(end)) end++;
+  }
+  return end;
+}
+
+/** A text cell's lines run on as one, but for measures numbered one a line ("1. …", "（2）…"). */
+const joinWrapped = (cell: string) =>
+  cell.replace(/\n(?!\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）]|[①-⑳]))/g, '');
+
 /** The rows of the table whose first row starts at `cells[at]`, and the cell after the table. */
 function rowsFrom(cells: Cell[], at: number, header: string[]): { rows: string[][]; next: number } {
   const columns = header.map(columnOf);
-  const readRow = mergedRows(columns, true);
+  let readRow = mergedRows(columns, true);
   const n = header.length;
   // A group's row ("一" over its name) gives its number and its name to the first text column.
   const named = Math.max(
@@ -63,42 +157,55 @@ function rowsFrom(cells: Cell[], at: number, header: string[]): { rows: string[]
     columns.findIndex((c) => c === 'category' || c === 'task' || c === 'measures'),
   );
   const numberColumn = Math.max(0, columns.indexOf('number'));
+  const textEnd = Math.max(columns.lastIndexOf('task'), columns.lastIndexOf('measures')) + 1;
   const rows: string[][] = [];
   /** Where row k starts, at cells[j] or after its group's row. */
-  const starts = (j: number, k: number) => numbered(cells, j, k) || groupAt(cells, j, k);
+  const starts = (j: number, k: number) => numbered(cells, j, k) || groupBefore(cells, j, k) !== null;
   // The name of the group over the rows: a cell merged down over them, left out of each row.
   let group: string | null = null;
   let i = at;
   for (let number = 1; starts(i, number); number++) {
-    if (groupAt(cells, i, number)) {
-      group = cells[i + 1]!.text;
-      rows.push(columns.map((_, c) => (c === numberColumn ? cells[i]!.text : c === named ? group! : '')));
-      i += 2;
+    const opened = numbered(cells, i, number) ? null : groupBefore(cells, i, number);
+    if (opened) {
+      if (!numbered(cells, i + opened.size, number)) number = 1;
+      group = opened.name;
+      // No merged cell reaches across a group's row.
+      readRow = mergedRows(columns, true);
+      rows.push(columns.map((_, c) => (c === numberColumn ? opened.mark : c === named ? group! : '')));
+      i += opened.size;
     }
+    const width = group === null ? n : n - 1;
     // A row ends where the next number starts it, once it has half its cells (a count cell of "2"
     // is no row), and may hold a cell of several paragraphs; the last row takes a full row's cells.
     let end = i + Math.ceil(n / 2);
     while (end < Math.min(cells.length, i + ROW_CELLS * n) && !starts(end, number + 1)) end++;
-    if (!starts(end, number + 1)) end = Math.min(cells.length, i + n);
+    if (!starts(end, number + 1)) end = lastRowEnd(cells, i, width, textEnd - (group === null ? 0 : 1));
     const pieces = cells.slice(i, end).map((c) => c.text);
-    if (group !== null && pieces.length === n - 1) pieces.splice(named, 0, group);
-    const row = readRow(pieces);
-    if (!row) break;
-    rows.push(row);
+    if (group !== null) pieces.splice(named, 0, group);
+    const split = subRows(columns, pieces);
+    const read = split ?? [readRow(pieces)];
+    if (read.some((row) => !row)) break;
+    rows.push(
+      ...read.map((row) =>
+        row!.map((cell, c) => (columns[c] && !UNIT_COLUMNS.includes(columns[c]) ? joinWrapped(cell) : cell)),
+      ),
+    );
     i = end;
   }
   return { rows, next: i };
 }
 
-/** The text with every one-cell-a-line task table turned into task lines; other lines unchanged. */
-export function withLineTables(text: string): string {
+/** The text with every table read with cells as `paragraphs` or lines turned into task lines. */
+function readTables(text: string, paragraphs: boolean): string {
   const lines = text.split(/\r?\n/);
-  const cells = cellsOf(lines);
+  const cells = cellsOf(lines, paragraphs);
   const out: string[] = [];
   let copied = 0;
   for (let c = 0; c < cells.length; c++) {
-    const one = numbered(cells, c, 1) ? c : groupAt(cells, c, 1) ? c + 2 : -1;
-    if (one < 0) continue;
+    // Row 1 at cells[c], or after its group's row there.
+    const group = numbered(cells, c, 1) ? 0 : groupAt(cells, c, 1)?.size;
+    if (group === undefined) continue;
+    const one = c + group;
     const header = headerBefore(cells, c, one);
     if (!header) continue;
     const names = header.map((h) => h.text);
@@ -110,4 +217,9 @@ export function withLineTables(text: string): string {
     c = next - 1;
   }
   return copied ? [...out, ...lines.slice(copied)].join('\n') : text;
+}
+
+/** The text with every one-cell-a-line task table turned into task lines; other lines unchanged. */
+export function withLineTables(text: string): string {
+  return readTables(readTables(text, true), false);
 }

@@ -891,8 +891,8 @@ describe('parts numbered 一、 with units of their own and nothing numbered und
 });
 
 describe('an annexed task list by unit', () => {
-  it('is read after body tasks that name no unit, and not after body tasks that do', () => {
-    const text = (units: string) =>
+  it('is read after the body tasks, whether they name units or not, unless it repeats one of them', () => {
+    const text = (units: string, annexed = '强化党建引领。') =>
       [
         '某区2025年垃圾分类工作方案',
         '一、主要任务',
@@ -901,15 +901,17 @@ describe('an annexed task list by unit', () => {
         units,
         '附件1：任务清单',
         '序号\t任务内容\t责任单位',
-        '1\t强化党建引领。\t区绿化市容局',
+        `1\t${annexed}\t区绿化市容局`,
         '2\t加强宣传。\t各街镇',
       ].join('\n');
-    const numbers = (units: string) =>
-      parsePlan(withTextTables(text(units))).plans[0]!.tasks.map(
+    const numbers = (units: string, annexed?: string) =>
+      parsePlan(withTextTables(text(units, annexed))).plans[0]!.tasks.map(
         (t) => `${t.number}:${t.assignments.map((a) => a.responsible_units.join('/')).join()}`,
       );
     expect(numbers('')).toEqual(['1:', '1:区绿化市容局', '2:各街镇']);
-    expect(numbers('责任单位：区城管局')).toEqual(['1:区城管局']);
+    expect(numbers('责任单位：区城管局')).toEqual(['1:区城管局', '1:区绿化市容局', '2:各街镇']);
+    // The body's task tabulated again: the annex restates the body.
+    expect(numbers('责任单位：区城管局', '提升基层治理效能，完善机制。')).toEqual(['1:区城管局']);
   });
 });
 

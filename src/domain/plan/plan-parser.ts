@@ -85,12 +85,18 @@ function partsOf(lines: Line[]): Parts {
     : { ...first, nonTask: isNonTaskPart };
 }
 
-/** A notice whose tasks are all in an annexed task list (重点任务清单) has them read from there; an
- *  annex repeating the body's tasks, or holding tasks without units, is not read. */
-function annexTasks(annex: Line[], year: number | null): TaskWithSource[] {
+/** Whether two task titles name the same work: one holds the other, or they open alike. */
+const sameWork = (a: string, b: string) =>
+  a.includes(b) || b.includes(a) || (a.length >= 6 && a.slice(0, 6) === b.slice(0, 6));
+
+/** The tasks of an annexed task list (重点任务清单), read after the body's (a notice whose tasks are
+ *  all there, or a list by unit or by indicator beside the body's); an annex holding tasks without
+ *  units, or repeating a task of the body (the body's tasks tabulated again), is not read. */
+function annexTasks(annex: Line[], year: number | null, body: TaskWithSource[]): TaskWithSource[] {
   const first = annex.findIndex((l) => readMarker(l.key) !== null);
   const tasks = first >= 0 ? readTasks(annex.slice(first), year) : [];
-  return tasks.some((t) => t.task.assignments.length) ? tasks : [];
+  const repeats = tasks.some((t) => body.some((b) => sameWork(t.task.title, b.task.title)));
+  return !repeats && tasks.some((t) => t.task.assignments.length) ? tasks : [];
 }
 
 /** A part of duties by unit ("二、职责分工" over "（一）城运中心：负责…", "（一）区绿化市容局") holds
@@ -185,10 +191,7 @@ function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled:
   const issuer = header.issuer ?? fallback.issuer;
   const region = regionOf(title, issuer);
   const bodyTasks = taskLines.length ? readTasks(taskLines, year) : [];
-  // Body tasks that name no unit leave them to an annexed task list (任务清单 by unit): both are read.
-  const tasks = bodyTasks.some((t) => t.task.assignments.length)
-    ? bodyTasks
-    : [...bodyTasks, ...annexTasks(annex, year)];
+  const tasks = [...bodyTasks, ...annexTasks(annex, year, bodyTasks)];
   const plan: Plan = {
     title,
     doc_number: docNumber,

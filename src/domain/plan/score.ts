@@ -28,8 +28,10 @@ export interface DocumentScore {
   extra: string[];
 }
 
+/** A set of names as one key; joined by a mark no name holds, so that a name printed with 、 inside
+ *  ("欧阳、曲阳街道") is not read as two. */
 function sorted(names: string[]): string {
-  return [...names].sort().join('、');
+  return [...names].sort().join(' + ');
 }
 
 /** One key per task, in order: its number, and for the n-th repeat of a number (n ≥ 2) "1#n".

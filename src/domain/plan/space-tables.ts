@@ -30,8 +30,14 @@ const MISSING: Partial<Record<Column, number>> = {
   lead: 2.4,
   number: Number.POSITIVE_INFINITY,
 };
-/** What an empty cell costs: a task without a lead or a title is rarer than one without help. */
-const EMPTY: Partial<Record<Column, number>> = { lead: 0.5, task: 1, number: Number.POSITIVE_INFINITY };
+/** What an empty cell costs: a task without a lead, a title or someone responsible is rarer than
+ *  one without help. */
+const EMPTY: Partial<Record<Column, number>> = {
+  lead: 0.5,
+  task: 1,
+  responsible: 0.2,
+  number: Number.POSITIVE_INFINITY,
+};
 const MISSING_OTHER = 4;
 const IMPOSSIBLE = Number.POSITIVE_INFINITY;
 
@@ -150,6 +156,8 @@ export function alignRow(
   const costOf = (c: number, t: number, u: number): number => {
     const column = columns[c]!;
     // Of two columns equally likely merged, the one further left: rowspans group rows from the left.
+    // Under nothing (a table's or a group's first row) a cell left out is empty, not merged.
+    if (t === u && whole && !above[c]) return ((column && EMPTY[column]) ?? 0) + c / 1000;
     if (t === u) return ((column && MISSING[column]) ?? MISSING_OTHER) + (whole ? c / 1000 : 0);
     if (whole && u - t > 1) return IMPOSSIBLE;
     const group = spans[t]![u - t]!;

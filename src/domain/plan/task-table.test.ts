@@ -315,7 +315,7 @@ describe('a task table read by the plan parser', () => {
     ]);
   });
 
-  it('reads no annex tasks when the body has its own', () => {
+  it("reads no annex tasks when they repeat the body's", () => {
     const text = [
       '1.道路清扫。主次干道机械化清扫。',
       '牵头单位：区城管局',

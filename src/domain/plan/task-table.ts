@@ -91,7 +91,7 @@ const GROUP_NUMBER = /^(?:第?[一二三四五六七八九十]{1,3}[、.]?|\([�
 export const TASK_NUMBER = /^\s*(\d{1,3})[.、．]?\s*$/;
 const TEXT_NUMBER = /^(\d{1,3}|[一二三四五六七八九十]{1,3})[、.]\s*(?!\d)/;
 
-function chineseNumber(n: number): string {
+export function chineseNumber(n: number): string {
   const tens = Math.floor(n / 10);
   const ones = n % 10;
   const tensPart = tens === 0 ? '' : tens === 1 ? '十' : `${CN_DIGITS[tens - 1]}十`;
@@ -211,6 +211,14 @@ export function taskTableLines(rows: string[][], options: TaskTableOptions): str
   let section = '';
   let sections = 0;
   let tasks = 0;
+  /** A row's unit lines, 牵头 to 责任. */
+  const unitLines = (row: string[]): string[] =>
+    UNIT_COLUMNS.flatMap((role) => {
+      let units = unitList(cellsOf(row, role));
+      if (!units && options.fillDown) units = above[role] ?? '';
+      above[role] = units;
+      return units ? [`${UNIT_LABELS[role]}：${units}`] : [];
+    });
   const openSection = (title: string): void => {
     const text = title.slice(readMarker(fold(title))?.length ?? 0).trim();
     if (!text || text === section) return;
@@ -240,7 +248,11 @@ export function taskTableLines(rows: string[][], options: TaskTableOptions): str
     if (category) openSection(category);
     let task = sentences(measureList(cellsOf(row, 'task')));
     let measures = sentences(measureList(cellsOf(row, 'measures')));
-    if (!task && !measures) continue;
+    if (!task && !measures) {
+      // A row of units only under a task (a sub-row with units of its own) is another assignment.
+      if (tasks && !number) lines.push(...unitLines(row));
+      continue;
+    }
     tasks++;
     let printed = TASK_NUMBER.exec(number)?.[1];
     // Without a 序号 column, a task may carry its number ("1、城市大环境绿化…").
@@ -257,13 +269,7 @@ export function taskTableLines(rows: string[][], options: TaskTableOptions): str
     if (deadline) line += withStop(`完成时限：${asDeadline(deadline)}`);
     const remarks = sentences(cellsOf(row, 'remarks'));
     if (remarks) line += withStop(`备注：${remarks}`);
-    lines.push(line);
-    for (const role of UNIT_COLUMNS) {
-      let units = unitList(cellsOf(row, role));
-      if (!units && options.fillDown) units = above[role] ?? '';
-      above[role] = units;
-      if (units) lines.push(`${UNIT_LABELS[role]}：${units}`);
-    }
+    lines.push(line, ...unitLines(row));
   }
   return tasks ? lines : null;
 }

@@ -38,6 +38,14 @@ describe('splitUnits', () => {
       '临汾、侯马、洪洞经济开发区管委会',
     ]);
     expect(split('各县、区人民政府')).toEqual(['各县、区人民政府']);
+    expect(split('欧阳、曲阳、凉城、广中街道')).toEqual(['欧阳、曲阳、凉城、广中街道']);
+    expect(split('各县(市、区)党委和人民政府、城乡一体化示范区、高新区党工委和管委会')).toEqual([
+      '各县(市、区)党委和人民政府',
+      '城乡一体化示范区、高新区党工委和管委会',
+    ]);
+    // A zone before a group of townships, or alone, is a name of its own.
+    expect(split('立山经济开发区、各街道、区直各部门')).toEqual(['立山经济开发区', '各街道', '区直各部门']);
+    expect(split('区住建局、高新技术开发区')).toEqual(['区住建局', '高新技术开发区']);
   });
 
   it('keeps short names before any other unit as names of their own', () => {

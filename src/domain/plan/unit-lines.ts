@@ -159,10 +159,13 @@ const ADMIN_FRAGMENT = /^各?[县市区乡镇](?:\([县市区乡镇、]{1,5}\))?
  *  the government body or the limited company that follows them — only such a body ("公安、交通、
  *  区环保局" are three). */
 const PLACE_FRAGMENT = /^[\u4e00-\u9fff]{1,6}$/;
+/** A zone's name ("城乡一体化示范区"), which shares the 管委会 of a zone named after it. */
+const ZONE_FRAGMENT = /^[\u4e00-\u9fff]{2,10}(?:示范区|开发区|高新区|新区|园区|集聚区)$/;
+const ZONE_BODY = /(?:管委会|管理委员会)$/;
 /** The ending of an office's name, which no word inside a longer name ends with. */
 const OFFICE_END = /(?:局|委|办|中心|政府|处|室|队|所|站|院|厅|会|公司)$/;
 const BODY_ONLY = /^(?:人民政府|政府|管委会|管理委员会|党委|党工委|办事处)(?:[和与及、]|$)/;
-const GOVERNMENT_BODY = /(?:人民政府|政府|管委会|管理委员会|办事处|有限公司|派出所)$/;
+const GOVERNMENT_BODY = /(?:人民政府|政府|管委会|管理委员会|办事处|街道|有限公司|派出所)$/;
 
 /** "市级各有关部门及各县市区政府", "市卫生局和各区政府": (以)及, 和 or 与 joins two names when every
  *  side reads as a unit (not in "市住房和城乡建设局"); not in "各县政府及其有关部门", where 其 points
@@ -196,13 +199,19 @@ export function splitUnits(text: string, key: string): string[] {
     const name = cleanUnit(text.slice(from, to));
     const nameKey = cleanUnit(key.slice(from, to));
     if (!name) continue;
-    if (ADMIN_FRAGMENT.test(nameKey) || (PLACE_FRAGMENT.test(nameKey) && !UNIT_SUFFIX.test(nameKey))) {
+    if (
+      ADMIN_FRAGMENT.test(nameKey) ||
+      ZONE_FRAGMENT.test(nameKey) ||
+      (PLACE_FRAGMENT.test(nameKey) && !UNIT_SUFFIX.test(nameKey))
+    ) {
       pending.push([name, nameKey]);
       continue;
     }
-    const shared = GOVERNMENT_BODY.test(nameKey)
-      ? pending
-      : pending.filter(([, k]) => ADMIN_FRAGMENT.test(k));
+    const shared = pending.filter(
+      ([, k]) =>
+        ADMIN_FRAGMENT.test(k) ||
+        (GOVERNMENT_BODY.test(nameKey) && (!ZONE_FRAGMENT.test(k) || ZONE_BODY.test(nameKey))),
+    );
     names.push(...pending.filter((p) => !shared.includes(p)).map(([n]) => n));
     names.push([...shared.map(([n]) => n), name].join('、'));
     pending = [];
