@@ -24,6 +24,18 @@ const MARKERS: [Level, RegExp][] = [
   [5, /^(\d{1,2})\)|^([\u2460-\u2473])/],
 ];
 
+/** A decimal heading ("5 应急保障", "3.2.1 Ⅲ级响应措施"), as emergency plans number their parts:
+ *  its label with one space after the number, its depth (the dots in its number) and its title. A
+ *  letter-spaced line has lost the space; no title opens with a measure or a date ("1.5万吨",
+ *  "10月底前"). */
+export function decimalHeading(raw: string): { label: string; depth: number; title: string } | null {
+  const m =
+    /^(\d{1,2}((?:\.\d{1,2}){0,3}))\s*(?![万亿千百十个吨米元年月日号%])([^\s\d。，,；;：:][^\s。，,；;：:]{1,23})$/.exec(
+      raw,
+    );
+  return m ? { label: `${m[1]} ${m[3]}`, depth: m[2]!.split('.').length - 1, title: m[3]! } : null;
+}
+
 /** Reads a numbering marker at the start of a folded line (see normalize-text fold). */
 export function readMarker(key: string): Marker | null {
   for (const [level, pattern] of MARKERS) {
@@ -66,7 +78,7 @@ const GOAL_HEADING = '(?:工作|主要|总体|改善|攻坚|具体|年度)?目�
 
 /** First-level parts that hold no tasks: principles, targets, safeguards, requirements. */
 const NON_TASK_PART = new RegExp(
-  `指导思想|总体要求|总体思路|工作思路|基本原则|工作原则|保障措施|保障机制|组织保障|工作保障|工作要求|实施步骤|工作步骤|进度安排|时间安排|组织领导|职责分工|附则|编制依据|适用范围|总则|^${GOAL_HEADING}$`,
+  `指导思想|总体要求|总体思路|工作思路|基本原则|工作原则|保障措施|保障机制|组织保障|工作保障|应急保障|工作要求|实施步骤|工作步骤|进度安排|时间安排|组织领导|职责分工|附则|编制依据|适用范围|总则|^${GOAL_HEADING}$`,
 );
 
 export function isNonTaskPart(headingText: string): boolean {

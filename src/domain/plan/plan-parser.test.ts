@@ -1036,3 +1036,42 @@ describe('duty lists by unit', () => {
     expect([plan.issuer, plan.region]).toEqual(['松江区绿化和市容管理局', '松江区']);
   });
 });
+
+describe('a plan numbered by decimal headings', () => {
+  const read = (lines: string[]) =>
+    parsePlan(['某区2024年重污染天气应急预案', ...lines].join('\n')).plans[0]!.tasks.map(
+      (t) =>
+        `${t.number} ${t.section} ${t.title} R:${t.assignments.map((a) => a.responsible_units.join('/')).join()}`,
+    );
+
+  it('gives the items under a decimal heading that heading as their section, and a 保障 part no tasks', () => {
+    expect(
+      read([
+        '1 总则',
+        '1.1 编制目的',
+        '为有效应对空气重污染，制定本预案。',
+        '2 组织机构和职责',
+        '2.2 工作职责',
+        '（1）市容环卫科：牵头落实道路扬尘控制。',
+        '（2）绿化管理科：牵头落实绿化养护应急响应。',
+        '3 应急响应',
+        '3.2 响应措施',
+        '3.2.1 Ⅲ级响应措施',
+        '（1）加强道路保洁频次。（责任部门：市容环卫中心、各乡镇）',
+        '5 应急保障',
+        '5.3 通信和信息保障',
+        '（1）各工作组建立工作通讯网络。',
+      ]),
+    ).toEqual([
+      '（1） 2.2 工作职责 市容环卫科 R:市容环卫科',
+      '（2） 2.2 工作职责 绿化管理科 R:绿化管理科',
+      '（1） 3.2.1 Ⅲ级响应措施 加强道路保洁频次 R:市容环卫中心/各乡镇',
+    ]);
+  });
+
+  it('reads a number and a space before a word as a heading only among decimal headings', () => {
+    expect(read(['一、主要任务', '1.加强道路保洁。', '10 月底前完成', '责任单位：区城管局'])).toEqual([
+      '1 null 加强道路保洁 R:区城管局',
+    ]);
+  });
+});

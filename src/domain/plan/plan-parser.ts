@@ -3,6 +3,7 @@
 // news report that states targets but no tasks.
 import {
   headingText,
+  decimalHeading,
   isEndOfBody,
   isFramingPart,
   isNonTaskPart,
@@ -154,7 +155,9 @@ function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled:
   // Without first-level parts, tasks are numbered straight away and the lines before them are the
   // preamble; a text with no numbering at all is a report, its body read whole for its targets (an
   // annexed task list states measures, not the plan's targets).
-  const firstMarker = preamble.findIndex((l) => readMarker(l.key) !== null);
+  const marked = preamble.findIndex((l) => readMarker(l.key) !== null);
+  // A decimal heading ("2.2 工作职责") over the first numbered line heads its tasks.
+  const firstMarker = marked > 0 && decimalHeading(preamble[marked - 1]!.raw)?.depth ? marked - 1 : marked;
   // An excerpt taken up in the middle of a task list ("2.…" before "三、…") opens with tasks.
   const opening = preamble.findIndex((l) => !l.chrome);
   const openingTasks = opening >= 0 && opening === firstMarker ? preamble.slice(opening) : [];

@@ -2,7 +2,7 @@
 // printed under them. A block belongs to the task it is printed in; its scope is the run of
 // sub-items since the previous block (GOLD_SCHEMA.md).
 import { findDeadlines } from './deadlines';
-import { readMarker, scopeLabel, type Level } from './headings';
+import { decimalHeading, isNonTaskPart, readMarker, scopeLabel, type Level } from './headings';
 import { fold, type Line } from './normalize-text';
 import { splitRunOnTasks } from './run-on-tasks';
 import type { Assignment, SourceRange, Task } from './types';
@@ -268,8 +268,23 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
       open = null;
   };
 
+  // A decimal heading ("3.2.1 Ⅲ级响应措施", as emergency plans number theirs) over the tasks; a
+  // part numbered so ("5 应急保障") that holds no tasks. A number alone before a space ("10 月底前")
+  // is a heading only in a text of decimal headings, or before the name of such a part.
+  let decimal: string | null = null;
+  let decimals = false;
+  let outside = false;
   for (const line of lines) {
     const marker = readMarker(line.key);
+    const heading = marker ? null : decimalHeading(line.raw);
+    if (heading && (heading.depth > 0 || decimals || isNonTaskPart(heading.title))) {
+      closeTask();
+      if (heading.depth === 0) outside = isNonTaskPart(heading.title);
+      decimals ||= heading.depth > 0;
+      decimal = heading.depth > 0 ? heading.label : null;
+      continue;
+    }
+    if (outside) continue;
     if (marker?.level === 1 && taskLevel !== 1) {
       closeSection();
       continue;
@@ -295,7 +310,7 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
       task = {
         number: taskLevel === 3 || taskLevel === 1 ? marker.number : line.text.slice(0, marker.label.length),
         title: titleOf(rest, line.key.slice(marker.length)),
-        section: section ? section.label : null,
+        section: section ? section.label : decimal,
         source: { startLine: line.start, endLine: line.end },
         key: '',
         events: [],
