@@ -50,6 +50,15 @@ describe('lines a PDF broke at its width', () => {
     expect(joined(text(''))).not.toContain(heading);
   });
 
+  it('ends a heading that fills the line where a field follows it', () => {
+    const heading = '3．装修垃圾（居住区、沿街商铺、机关及企事业单位）';
+    const text = asPdfLines(
+      `${PARAGRAPH}\n${heading}\n申报主体：由各街镇集体环卫作业公司统一申报。\n${PARAGRAPH}`,
+      25,
+    );
+    expect(joined(text)).toContain(heading);
+  });
+
   it('joins a bracket of units broken between its labels', () => {
     expect(
       joined('工程完工。(牵头单位:区环保水务局;\n\n协办单位:区土地整备局、石岩街道办)\n22.出台规划。'),

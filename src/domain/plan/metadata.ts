@@ -158,7 +158,7 @@ export function readHeader(lines: Line[]): Header {
     lines.reduce<string | null>((found, l) => found ?? titleInNotice(l.text, true), null);
   // The signature above the date names the issuer in full; a web page's 发布机构 is often only the
   // office that published the page.
-  const signature = firstOrg(lines, (l, next) => (next && DATE_LINE.test(next.key) ? l.text : undefined));
+  const signature = jointSignature(lines);
   const letterhead = firstOrg(lines, (l) => /^(.+)文件$/.exec(l.key.replace(/^#+/, ''))?.[1]);
   const issuer =
     // …unless the letterhead names the same body more fully ("鞍山市立山区人民政府文件" over a
@@ -227,6 +227,26 @@ function noticeIssuer(line: Line): string | undefined {
   return line.text.slice(from, from + m[1]!.length);
 }
 
+/** The first name of a line that prints two bodies run together, each opening with the same place
+ *  ("黄浦区发展和改革委员会黄浦区建设和管理委员会"); the line itself otherwise. */
+function firstName(text: string): string {
+  const place = /^[\u4e00-\u9fff]{1,6}?[省市区县镇]/.exec(text)?.[0];
+  const again = place ? text.indexOf(place, place.length + 2) : -1;
+  return again > 0 && orgOrNull(text.slice(0, again)) ? text.slice(0, again) : text;
+}
+
+/** The signature above the notice's date: of bodies signing jointly, one or two a line, the first. */
+function jointSignature(lines: Line[]): string | null {
+  const signed = lines.filter((l) => !l.chrome);
+  const at = signed.findIndex(
+    (l, i) => DATE_LINE.test(signed[i + 1]?.key ?? '') && orgOrNull(firstName(l.text)),
+  );
+  if (at < 0) return null;
+  let top = at;
+  while (top > 0 && orgOrNull(firstName(signed[top - 1]!.text))) top--;
+  return orgOrNull(firstName(signed[top]!.text));
+}
+
 function firstOrg(
   lines: Line[],
   pick: (line: Line, next: Line | undefined) => string | undefined,
@@ -264,7 +284,7 @@ const ADMIN =
 // 整治方案" name no place.
 const ADMIN_NAME = new RegExp(`^(?:(?:(?![局厅委])[\\u4e00-\\u9fff]){1,8}?|[X×]{1,4})${ADMIN}`);
 
-const CAMPAIGN = /^(?:创建|争创|巩固|建设|打造|国家)/;
+const CAMPAIGN = /^(?:创建|争创|巩固|建设|打造|国家|海绵|文明|卫生|园林|森林|智慧|无废|低碳)/;
 /** A title opening with its work ("进一步规范吴泾镇建筑垃圾治理") names no place first. */
 const WORK_OPENING = /^(?:关于|进一步|加强|做好|推进|开展|全面|深入|加快|规范|实施|落实|强化)/;
 

@@ -891,7 +891,7 @@ describe('parts numbered 一、 with units of their own and nothing numbered und
 });
 
 describe('an annexed task list by unit', () => {
-  it('is read after the body tasks, whether they name units or not, unless it repeats one of them', () => {
+  it('is read after the body tasks, whether they name units or not, unless it tabulates them again', () => {
     const text = (units: string, annexed = '强化党建引领。') =>
       [
         '某区2025年垃圾分类工作方案',
@@ -911,7 +911,7 @@ describe('an annexed task list by unit', () => {
     expect(numbers('')).toEqual(['1:', '1:区绿化市容局', '2:各街镇']);
     expect(numbers('责任单位：区城管局')).toEqual(['1:区城管局', '1:区绿化市容局', '2:各街镇']);
     // The body's task tabulated again: the annex restates the body.
-    expect(numbers('责任单位：区城管局', '提升基层治理效能，完善机制。')).toEqual(['1:区城管局']);
+    expect(numbers('责任单位：区城管局', '提升基层治理效能。')).toEqual(['1:区城管局']);
   });
 });
 
@@ -1073,5 +1073,84 @@ describe('a plan numbered by decimal headings', () => {
     expect(read(['一、主要任务', '1.加强道路保洁。', '10 月底前完成', '责任单位：区城管局'])).toEqual([
       '1 null 加强道路保洁 R:区城管局',
     ]);
+  });
+});
+
+describe('a part of duties by unit', () => {
+  const read = (lines: string[]) =>
+    parsePlan(['某区2022年建筑垃圾管理实施方案', ...lines].join('\n')).plans[0]!.tasks.map(
+      (t) =>
+        `${t.number} ${t.section} ${t.title} R:${t.assignments.map((a) => a.responsible_units.join('/')).join()}`,
+    );
+
+  it("reads a unit's heading over its numbered duties as one item of that unit, enterprises among them", () => {
+    expect(
+      read([
+        '一、具体措施',
+        '（一）加强日常监管',
+        '1.开展联合检查。',
+        '二、分工与职责',
+        '（一）区绿化市容局',
+        '区绿化市容局是本区建筑垃圾处理的主管部门，主要履行以下职责：',
+        '1.组织制定建筑垃圾处置管理标准；',
+        '2.开展宣传、培训工作；',
+        '（二）物业服务企业',
+        '1.指导居民将装修垃圾袋装化；',
+        '2.设置防护围栏。',
+      ]),
+    ).toEqual([
+      '1 （一）加强日常监管 开展联合检查 R:',
+      '（一） null 区绿化市容局 R:区绿化市容局',
+      '（二） null 物业服务企业 R:物业服务企业',
+    ]);
+  });
+
+  it('keeps a heading of units over numbered tasks outside such a part a section, and enterprises no unit there', () => {
+    expect(
+      read([
+        '一、主要任务',
+        '（一）区城管局',
+        '1.清理暴露垃圾。',
+        '2.整治渣土车。',
+        '（二）工业企业',
+        '全面排查。',
+      ]),
+    ).toEqual([
+      '1 （一）区城管局 清理暴露垃圾 R:',
+      '2 （一）区城管局 整治渣土车 R:',
+      '（二） null 工业企业 R:',
+    ]);
+  });
+});
+
+describe('a notice signed by several bodies', () => {
+  it('takes the first of them as the issuer, two a line run together or one a line', () => {
+    for (const signature of [
+      [
+        '某某区发展和改革委员会某某区建设和管理委员会',
+        '某某区教育局某某区商务委员会',
+        '某某区投资促进办公室',
+      ],
+      ['某某区发展和改革委员会', '某某区建设和管理委员会'],
+    ]) {
+      const plan = parsePlan(
+        [
+          '关于印发《某某区可再生能源发展行动方案》的通知',
+          '现将《某某区可再生能源发展行动方案》印发给你们。',
+          ...signature,
+          '2025年2月24日',
+          '某某区可再生能源发展行动方案',
+          '一、主要任务',
+          '1.推进光伏建设。（责任单位：区建设管理委）',
+        ].join('\n'),
+      ).plans[0]!;
+      expect(plan.issuer).toBe('某某区发展和改革委员会');
+    }
+  });
+
+  it('reads no campaign as the place a title names ("普陀区海绵城市建设实施方案")', () => {
+    expect(parsePlan('普陀区海绵城市建设实施方案\n一、主要任务\n1.推进源头减排。').plans[0]!.region).toBe(
+      '普陀区',
+    );
   });
 });

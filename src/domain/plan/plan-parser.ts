@@ -86,18 +86,16 @@ function partsOf(lines: Line[]): Parts {
     : { ...first, nonTask: isNonTaskPart };
 }
 
-/** Whether two task titles name the same work: one holds the other, or they open alike. */
-const sameWork = (a: string, b: string) =>
-  a.includes(b) || b.includes(a) || (a.length >= 6 && a.slice(0, 6) === b.slice(0, 6));
-
 /** The tasks of an annexed task list (重点任务清单), read after the body's (a notice whose tasks are
- *  all there, or a list by unit or by indicator beside the body's); an annex holding tasks without
- *  units, or repeating a task of the body (the body's tasks tabulated again), is not read. */
+ *  all there, or a list by unit, by indicator or of finer items beside the body's); an annex holding
+ *  tasks without units, or tabulating the body's tasks again (half its titles the body's), is not
+ *  read. */
 function annexTasks(annex: Line[], year: number | null, body: TaskWithSource[]): TaskWithSource[] {
   const first = annex.findIndex((l) => readMarker(l.key) !== null);
   const tasks = first >= 0 ? readTasks(annex.slice(first), year) : [];
-  const repeats = tasks.some((t) => body.some((b) => sameWork(t.task.title, b.task.title)));
-  return !repeats && tasks.some((t) => t.task.assignments.length) ? tasks : [];
+  const titles = new Set(body.map((b) => b.task.title));
+  const repeated = tasks.filter((t) => titles.has(t.task.title)).length;
+  return repeated * 2 < tasks.length && tasks.some((t) => t.task.assignments.length) ? tasks : [];
 }
 
 /** A part of duties by unit ("二、职责分工" over "（一）城运中心：负责…", "（一）区绿化市容局") holds

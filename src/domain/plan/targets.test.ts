@@ -103,6 +103,18 @@ describe('findTargets', () => {
     expect(targets('70%以上的企业完成改造')).toEqual([]);
   });
 
+  it('reads a share or an amount at least of what a clause names after words of its own, where a goal is reached', () => {
+    expect(targets('到2025年底，本区建成区40%以上面积达到海绵城市建设目标要求')).toEqual([
+      'other >= 40 % [本区建成区面积达到海绵城市建设目标要求]',
+    ]);
+    expect(targets('嘉定区到2025年底，50平方公里以上建设用地面积达到海绵城市建设目标要求')).toEqual([
+      'other >= 50 - [建设用地面积达到海绵城市建设目标要求]',
+    ]);
+    // No goal reached: a count of what there is.
+    expect(targets('全区共有20个以上街镇开展试点')).toEqual([]);
+    expect(targets('建成区绿地率比2020年提高5%以上面积达到要求')).toEqual([]);
+  });
+
   it('reads no counted goal where the number does not close the clause or is a change', () => {
     expect(targets('淘汰10蒸吨以下燃煤锅炉,完成20个村整治')).toEqual([]);
     expect(targets('煤炭消费量比2015年减少50万吨以上')).toEqual([]);

@@ -157,16 +157,21 @@ function countTarget(text: string, key: string): Target | null {
  *  ("30%的企业"), a bound ("95%以上") or a change. */
 const SHARE_GOAL = /(?<![\d.])(\d+(?:\.\d+)?)%(?=[\u4e00-\u9fff])(?![的以左和及与或至到比为之])/;
 
-/** "70%以上居住区实现垃圾分类实效达标": a share at least of the things the clause goes on to name. */
-const SHARE_BOUND = /^(\d+(?:\.\d+)?)%以上(?=[\u4e00-\u9fff])(?!的)/;
+/** "70%以上居住区实现垃圾分类实效达标", "本区建成区40%以上面积达到…", "50平方公里以上建设用地面积
+ *  达到…": a share or an amount at least of the things the clause goes on to name, which reach a
+ *  goal (a verb follows when words come before). */
+const BOUND_GOAL =
+  /(?<![\d.])(\d+(?:\.\d+)?)\s*(%|(?:万|亿)?(?:平方公里|平方米|公顷|亩|公里|吨|个|家|座|处|户))以上(?=[\u4e00-\u9fff])(?!的)/;
+const REACHED = /达到|实现|完成|达标|建成|覆盖/;
 
 function shareTarget(text: string, key: string): Target | null {
-  const bound = SHARE_BOUND.exec(key);
-  if (bound && !RELATIVE.test(key)) {
-    const label = text.slice(bound[0].length).trim();
-    return label.length >= 2
-      ? { metric: 'other', label, op: '>=', value: Number(bound[1]), unit: '%' }
-      : null;
+  const bound = BOUND_GOAL.exec(key);
+  const after = bound && key.slice(bound.index + bound[0].length);
+  if (bound && after && !RELATIVE.test(key) && (bound.index === 0 || REACHED.test(after))) {
+    const label =
+      `${cleanLabel(text.slice(0, bound.index), key.slice(0, bound.index))}${text.slice(bound.index + bound[0].length)}`.trim();
+    const unit = bound[2] === '%' ? '%' : null;
+    return label.length >= 2 ? { metric: 'other', label, op: '>=', value: Number(bound[1]), unit } : null;
   }
   const m = SHARE_GOAL.exec(key);
   if (!m || RELATIVE.test(key)) return null;

@@ -324,4 +324,21 @@ describe('a task table read by the plan parser', () => {
     ].join('\n');
     expect(parsePlan(text).plans[0]!.tasks.map((t) => t.title)).toEqual(['道路清扫']);
   });
+
+  it("reads a 类别 that no two rows share as each row's task, and 重点内容 as its content", () => {
+    expect(
+      merged(
+        table(
+          '序号 | 任务类型 | 重点内容 | 责任单位 | 参考文件',
+          '1 | 海绵城市建设管理 | 制定年度建设项目计划。 | 区建设管理委 | 《工作指引》',
+          '2 | 海绵型地块 | 新改扩建项目全面落实海绵城市建设要求。 | 区规划资源局 | 《行动方案》',
+        ),
+      ),
+    ).toEqual([
+      '1. 海绵城市建设管理。制定年度建设项目计划。',
+      '责任单位：区建设管理委',
+      '2. 海绵型地块。新改扩建项目全面落实海绵城市建设要求。',
+      '责任单位：区规划资源局',
+    ]);
+  });
 });

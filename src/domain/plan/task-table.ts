@@ -30,7 +30,7 @@ const COLUMN_NAMES: [Column, RegExp][] = [
   ],
   [
     'measures',
-    /^(?:具体措施|工作措施|主要措施|细化措施|具体工作措施|措施|工作内容|任务内容|具体内容|主要内容|内容|工作要求|具体要求|要求|目标要求|工作目标|目标任务|具体任务|任务要求|完成标准|工作标准|治理措施|整治措施|整改措施|落实措施|推进措施|责任分解内容|分解内容|具体工作)$/,
+    /^(?:具体措施|工作措施|主要措施|细化措施|具体工作措施|措施|工作内容|任务内容|具体内容|主要内容|内容|工作要求|具体要求|要求|目标要求|工作目标|目标任务|具体任务|任务要求|完成标准|工作标准|治理措施|整治措施|整改措施|落实措施|推进措施|责任分解内容|分解内容|具体工作|重点内容)$/,
   ],
   ['lead', /^(?:牵头单位|牵头部门|牵头责任单位|主办单位|牵头)$/],
   [
@@ -184,6 +184,11 @@ export function taskTableLines(rows: string[][], options: TaskTableOptions): str
     );
     if (numbered >= 0) columns = columns.map((c, i) => (i === numbered ? 'number' : c));
   }
+  // A 类别 that no two rows share (任务类型 "海绵城市建设管理", "海绵型地块", …) names each row's task.
+  const category = columns.indexOf('category');
+  const kinds = body.map((row) => row[category]?.trim()).filter(Boolean);
+  if (category >= 0 && !columns.includes('task') && kinds.length > 1 && new Set(kinds).size === kinds.length)
+    columns = columns.map((c) => (c === 'category' ? 'task' : c));
   // A text cell that several rows share beside their own text (a merged 项目 cell over rows
   // numbered apart) names the group they belong to: it is their 类别.
   const [shared, ...own] = columns.flatMap((c, i) => (c === 'task' || c === 'measures' ? [i] : []));

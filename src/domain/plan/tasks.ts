@@ -2,13 +2,14 @@
 // printed under them. A block belongs to the task it is printed in; its scope is the run of
 // sub-items since the previous block (GOLD_SCHEMA.md).
 import { findDeadlines } from './deadlines';
-import { decimalHeading, isNonTaskPart, readMarker, scopeLabel, type Level } from './headings';
+import { decimalHeading, headingText, isNonTaskPart, readMarker, scopeLabel, type Level } from './headings';
 import { fold, type Line } from './normalize-text';
 import { splitRunOnTasks } from './run-on-tasks';
 import type { Assignment, SourceRange, Task } from './types';
 import {
   findUnitSegments,
   firstListedLeads,
+  headingUnits,
   isFieldLine,
   unitLabel,
   standingRule,
@@ -40,7 +41,12 @@ interface Section {
   blocks: Event[];
   /** Text of the lines under the heading outside unit statements, for a part without tasks. */
   key: string;
+  /** A unit's heading in a part of duties: its numbered lines are its duties, not tasks. */
+  duties?: boolean;
 }
+
+/** A part that shares out duties by unit. */
+const DUTY_PART = /职责|分工/;
 
 const TERMINATOR = /[。:!?]/;
 const OPENERS = '(《“‘〔【[';
@@ -171,7 +177,7 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
    *  them the item. */
   const labelOwner = (line: Line, from: number): void => {
     const [text, key] = [line.text.slice(from), line.key.slice(from)];
-    const owner = unitLabel(text, key);
+    const owner = unitLabel(text, key, dutyPart);
     if (!owner) return;
     const note = `unit named as the item's label (${owner.label})`;
     pushBlock({ lead: [], cooperating: [], responsible: owner.names, note }, false);
@@ -268,6 +274,8 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
       open = null;
   };
 
+  // Within a part of duties ("三、分工与职责"), a （一） heading of a unit alone heads its duties.
+  let dutyPart = false;
   // A decimal heading ("3.2.1 Ⅲ级响应措施", as emergency plans number theirs) over the tasks; a
   // part numbered so ("5 应急保障") that holds no tasks. A number alone before a space ("10 月底前")
   // is a heading only in a text of decimal headings, or before the name of such a part.
@@ -287,21 +295,30 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
     if (outside) continue;
     if (marker?.level === 1 && taskLevel !== 1) {
       closeSection();
+      dutyPart = DUTY_PART.test(headingText(line.key, line.key, marker));
       continue;
     }
     if (marker?.level === 2 && taskLevel === 3) {
       closeSection();
+      const [text, key] = [line.text.slice(marker.length), line.key.slice(marker.length)];
       section = {
         label: sectionOf(line),
-        text: titleOf(line.text.slice(marker.length), line.key.slice(marker.length)),
+        text: titleOf(text, key),
         source: { startLine: line.start, endLine: line.end },
         tasks: [],
         blocks: [],
         key: '',
+        duties: dutyPart && headingUnits(text, key, true) !== null,
       };
       // The heading's own units and dates count if the part turns out to hold no numbered tasks.
       labelOwner(line, marker.length);
       body(line, marker.length);
+      continue;
+    }
+    // The numbered duties under a unit's heading in a part of duties are that unit's item.
+    if (marker?.level === taskLevel && section?.duties) {
+      section.source.endLine = line.end;
+      body(line, 0);
       continue;
     }
     if (marker?.level === taskLevel) {

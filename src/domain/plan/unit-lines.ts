@@ -336,8 +336,9 @@ export function labelUnit(text: string, key: string): { names: string[]; label: 
 }
 
 /** The units a label or a heading names ("区建管委、区交通委等建设主管部门"), or null when any of them
- *  is no unit: a place alone ("城区"), a phrase ("加强组织领导"). */
-function unitsNamed(text: string, key: string, places = false): string[] | null {
+ *  is no unit: a place alone ("城区"), a phrase ("加强组织领导"), enterprises ("重点企业"), which are
+ *  a party only where duties are shared out ("（八）物业服务企业"). */
+function unitsNamed(text: string, key: string, places = false, parties = false): string[] | null {
   // Most headings are told at once: their last words name no unit.
   if (DUTY_OPENING.test(key) || !isUnitLike(cleanUnit(key.slice(key.lastIndexOf('、') + 1)))) return null;
   const names = splitUnits(text, key);
@@ -347,7 +348,7 @@ function unitsNamed(text: string, key: string, places = false): string[] | null 
     const bare = name.replace(/\([^()]*\)$/, '');
     return (
       isUnitLike(name) &&
-      !/企业$|(?:布|格|大|全|当|结)局$/.test(bare) &&
+      !(parties ? /(?:布|格|大|全|当|结)局$/ : /企业$|(?:布|格|大|全|当|结)局$/).test(bare) &&
       (places || name.startsWith('各') || !/[区县市镇乡]$/.test(bare))
     );
   };
@@ -355,18 +356,26 @@ function unitsNamed(text: string, key: string, places = false): string[] | null 
 }
 
 /** The units a duty list's item is labelled by: "14.市卫生局:负责…", or a heading of units alone. */
-export function unitLabel(text: string, key: string): { names: string[]; label: string } | null {
-  return labelUnit(text, key) ?? headingUnits(text, key);
+export function unitLabel(
+  text: string,
+  key: string,
+  parties = false,
+): { names: string[]; label: string } | null {
+  return labelUnit(text, key) ?? headingUnits(text, key, parties);
 }
 
 /** A duty list's item whose heading is its units and nothing else ("（一）区绿化市容局" over a
  *  paragraph of its duties). */
-export function headingUnits(text: string, key: string): { names: string[]; label: string } | null {
+export function headingUnits(
+  text: string,
+  key: string,
+  parties = false,
+): { names: string[]; label: string } | null {
   const end = key.search(/[。;:,.\s]*$/);
   // A list of names, not a sentence: no clauses, no label inside ("…责任单位环卫公司").
   if (/[,;]/.test(key.slice(0, end)) || HAS_KEYWORD.test(key)) return null;
   // A heading of its own names townships as the bodies they are ("（五）各街镇、经开区").
-  const names = unitsNamed(text.slice(0, end), key.slice(0, end), true);
+  const names = unitsNamed(text.slice(0, end), key.slice(0, end), true, parties);
   return names && { names, label: 'X' };
 }
 
