@@ -103,6 +103,14 @@ function shouldJoin(a: Line, b: Line, full: boolean): boolean {
   // "…参与" ends a word, not a line broken before what is joined to it.
   if (/[、,的和及或之《“(]$|(?<!参)与$/.test(a.key)) return true;
   if (isTitleLine(b.key) && isTitleHead(a.key)) return true;
+  // Bodies signing one under another ("…领导小组办公室" over "…管理局（代章）") are names of their own.
+  if (
+    /^[\u4e00-\u9fff]+$/.test(a.key) &&
+    isUnitLike(a.key) &&
+    /^[\u4e00-\u9fff]+(?:\(代章\))?$/.test(b.key) &&
+    isUnitLike(b.key)
+  )
+    return false;
   return !isHeadingLike(a.key) && a.key.length >= 15;
 }
 

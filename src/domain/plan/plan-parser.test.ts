@@ -1154,3 +1154,45 @@ describe('a notice signed by several bodies', () => {
     );
   });
 });
+
+describe('a plan without a part of goals', () => {
+  it('reads the goals of its opening paragraph under its title, and none of a paragraph that is no opening', () => {
+    const goals = (lines: string[]) =>
+      parsePlan(lines.join('\n')).plans[0]!.targets.map((t) => `${t.op} ${t.value} ${t.unit}`);
+    const opening =
+      '为推进垃圾分类，高质量完成各项工作：单位生活垃圾分类达标率稳定在95%以上，生活垃圾回收利用率达到47%。';
+    expect(
+      goals(['某区2025年生活垃圾分类工作实施方案', opening, '一、重点任务', '1.优化投放环境。']),
+    ).toEqual(['>= 95 %', '>= 47 %']);
+    expect(goals(['[接上页] ' + opening, '一、重点任务', '1.优化投放环境。'])).toEqual([]);
+  });
+});
+
+describe('signatures and full stops as printed', () => {
+  it('keeps two bodies signing one under another apart, the second stamping for the first', () => {
+    const plan = parsePlan(
+      [
+        '关于印发《某区2024年生活垃圾分类工作实施方案》的通知',
+        '各街道办事处：现将方案印发给你们。',
+        '上海市某区生活垃圾分类减量工作推进领导小组办公室',
+        '某区绿化和市容管理局（代章）',
+        '2024年4月12日',
+        '某区2024年生活垃圾分类工作实施方案',
+        '一、主要任务',
+        '1.推进分类投放。（责任单位：各街道）',
+      ].join('\n'),
+    ).plans[0]!;
+    expect(plan.issuer).toBe('上海市某区生活垃圾分类减量工作推进领导小组办公室');
+  });
+
+  it('ends a title at a "." printed as a full stop between sentences, not in a number', () => {
+    const titles = parsePlan(
+      [
+        '一、主要任务',
+        '1.出台《海绵城市试点详细规划》.按照工作部署,编制完成规划。',
+        '2.建成1.5万平方米绿地.加强管护。',
+      ].join('\n'),
+    ).plans[0]!.tasks.map((t) => t.title);
+    expect(titles).toEqual(['出台《海绵城市试点详细规划》', '建成1.5万平方米绿地']);
+  });
+});

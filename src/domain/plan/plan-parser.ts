@@ -132,6 +132,8 @@ function targetLines(parts: Part[]): Line[] {
   return parts.filter((p) => /总体要求|总体思路/.test(partTitle(p.heading!))).flatMap((p) => p.lines);
 }
 
+const ifAny = <T>(list: T[]): T[] | null => (list.length ? list : null);
+
 function targetsIn(lines: Line[]): Target[] {
   return findTargets(lines.map((l) => l.text).join('。'), lines.map((l) => l.key).join('。'));
 }
@@ -167,8 +169,11 @@ function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled:
     : firstMarker >= 0
       ? preamble.slice(firstMarker)
       : [];
+  // A plan without a part of goals may state them in its opening paragraph, under its title.
+  const own = preamble.filter((l) => !l.chrome);
+  const openingLines = titled || (own.length > 1 && isTitleLine(own.at(-2)!.key)) ? own.slice(-1) : [];
   const goalLines = parts.length
-    ? targetLines(parts)
+    ? (ifAny(targetLines(parts)) ?? openingLines)
     : firstMarker >= 0
       ? preamble.slice(0, firstMarker)
       : preamble;

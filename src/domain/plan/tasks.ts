@@ -49,6 +49,8 @@ interface Section {
 const DUTY_PART = /职责|分工/;
 
 const TERMINATOR = /[。:!?]/;
+/** A copy that prints its full stops as "." between sentences ("…详细规划》.按照…"). */
+const STOP_DOT = /^[\u4e00-\u9fff》”)]\.[\u4e00-\u9fff《“]$/;
 const OPENERS = '(《“‘〔【[';
 const CLOSERS = ')》”’〕】]';
 
@@ -60,7 +62,7 @@ function titleOf(text: string, key: string): string {
     const ch = key[i]!;
     if (OPENERS.includes(ch)) depth++;
     else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && i > 0 && TERMINATOR.test(ch)) {
+    else if (depth === 0 && i > 0 && (TERMINATOR.test(ch) || STOP_DOT.test(key.slice(i - 1, i + 2)))) {
       cut = i;
       break;
     }
