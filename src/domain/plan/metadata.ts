@@ -351,6 +351,11 @@ export function planYearOf(
   const notPlanYears = new Set(years.filter((m) => m[1]).map((m) => m[2]));
   const named = years.find((m) => !notPlanYears.has(m[2]));
   if (named) return Number(named[2]);
+  // Every year named the end of one year ("到2024年底,…达57%以上"): a plan of that year's goals.
+  const yearEnd = (m: RegExpExecArray) =>
+    m[1] === '到' && preambleKey.startsWith('底', m.index + m[0].length);
+  if (notPlanYears.size === 1 && years.every((m) => !m[1] || yearEnd(m)) && years.some(yearEnd))
+    return Number(years[0]![2]);
   // With no plan year, only a deadline that states its own year resolves.
   const dated = years.length ? undefined : findDeadlines(tasksKey, null)[0];
   if (dated) return Number(dated.slice(0, 4));

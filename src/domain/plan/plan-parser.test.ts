@@ -1196,3 +1196,19 @@ describe('signatures and full stops as printed', () => {
     expect(titles).toEqual(['出台《海绵城市试点详细规划》', '建成1.5万平方米绿地']);
   });
 });
+
+describe('the year of a plan that names none of its own', () => {
+  const yearOf = (goal: string) =>
+    parsePlan(['一、工作目标', goal, '二、重点任务', '1.开展评估。5 月底前完成。'].join('\n')).plans[0]!;
+
+  it('is the one year its goals are set for, and dates its deadlines', () => {
+    const plan = yearOf('到 2024 年底,全省农村生活污水治理率达 57% 以上。');
+    expect(plan.year).toBe(2024);
+    expect(plan.tasks[0]!.deadlines).toEqual(['2024-05-31']);
+  });
+
+  it('is none where the goals look to two years, or to a year against a base', () => {
+    expect(yearOf('到2025年底,治理率达57%以上;到2030年底,达到70%以上。').year).toBeNull();
+    expect(yearOf('到2025年,PM2.5浓度比2020年下降10%。').year).toBeNull();
+  });
+});
