@@ -74,7 +74,7 @@ export function endsLikeHeading(key: string): boolean {
 }
 
 /** "工作目标", "主要目标指标": a heading that states the goals. */
-const GOAL_HEADING = '(?:工作|主要|总体|改善|攻坚|具体|年度)?目标(?:要求|指标)?';
+const GOAL_HEADING = '(?:工作|主要|总体|改善|攻坚|具体|年度|整治|治理)?目标(?:要求|指标)?';
 
 /** First-level parts that hold no tasks: principles, targets, safeguards, requirements. */
 const NON_TASK_PART = new RegExp(
@@ -82,7 +82,8 @@ const NON_TASK_PART = new RegExp(
 );
 
 export function isNonTaskPart(headingText: string): boolean {
-  return NON_TASK_PART.test(headingText);
+  // "重点任务及时间安排": a part that names its tasks holds them, whatever else it names.
+  return NON_TASK_PART.test(headingText) && !/(?:重点|主要|工作)任务/.test(headingText);
 }
 
 /** A （一） heading that frames the plan rather than naming work: the whole heading is one of these

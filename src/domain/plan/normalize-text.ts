@@ -89,7 +89,10 @@ export function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.test(text);
 }
 const CHROME =
-  /^(?:索\s*引\s*号|主\s*题\s*分\s*类|发\s*布\s*机\s*构|发\s*文\s*机\s*关|文\s*号\s*:|发\s*文\s*字\s*号|成\s*文\s*日\s*期|(?:公\s*文\s*)?生\s*成\s*日\s*期|发\s*布\s*日\s*期|体\s*裁|标\s*签|关\s*键\s*词|主\s*题\s*词|信\s*息\s*来\s*源|信\s*息\s*分\s*类|效\s*力\s*状\s*态|名\s*称\s*:|留言与评论|验证码|打印此文|打印本页|关闭窗口|【?打印】?|【?关闭】?|保存为word|字号|字体大小|分享到?|浏览(?:次数|量)|访问量|阅读量|来源\s*:|(?:添加|发布|更新|发表)?时间\s*:|日期\s*:|扫一扫|责任编辑|上一篇|下一篇|相关(?:链接|文档|文章|阅读)|当前位置|您当前(?:所在)?的?位置|首页\s*>|附件下载|文档评论|评论|暂无评论|本文为转载|\[?接上页\]?$|[|｜]+$)/;
+  /^(?:索\s*引\s*号|主\s*题\s*分\s*类|发\s*布\s*机\s*构|发\s*文\s*机\s*关|文\s*号\s*:|发\s*文\s*字\s*号|成\s*文\s*日\s*期|(?:公\s*文\s*)?生\s*成\s*日\s*期|发\s*布\s*日\s*期|体\s*裁|标\s*签|关\s*键\s*词|主\s*题\s*词|信\s*息\s*来\s*源|信\s*息\s*分\s*类|效\s*力\s*状\s*态|名\s*称\s*:|留言与评论|验证码|打印此文|打印本页|关闭窗口|【?打印】?|【?关闭】?|保存为word|字号|字体大小|分享到?|浏览(?:次数|量)|访问量|阅读量|来源\s*:|(?:添加|发布|更新|发表)?时间\s*:|日期\s*:|扫一扫|责任编辑|上一篇|下一篇|相关(?:链接|文档|文章|阅读)|当前位置|(?:您|你)的?当前(?:所在)?的?位置|(?:您|你)的位置|首页\s*>|附件下载|文档评论|评论|暂无评论|本文为转载|\[?接上页\]?$|[|｜]+$)/;
+
+/** A site's menu: "首页 热点资讯 义务教育 高等教育". */
+const NAV_MENU = /^首页(?:\s+[^\s,，。:：]{2,8}){2,}$/;
 
 // Document-sharing sites (文库, 公文网) print the file name, a counter row and buttons above the text:
 // "XX方案.docx", "VIP专免", "2024-07-01 999+ 15.35KB 4 页 海报", "侵权投诉".
@@ -98,8 +101,10 @@ const FILE_SIZE = /\d(?:\.\d+)?\s*[KM]B\b/i;
 const PAGE_COUNT = /\d+\s*页|\d{4}-\d{1,2}-\d{1,2}/;
 const SHARING_BUTTONS = /^(?:VIP\S{0,4}|侵权投诉|举报|下载(?:文档)?|海报|收藏|原创力文档|免费下载)$/i;
 
-/** A sharing site's label after the document's name ("县大气污染防治行动实施计划内容摘要:"). */
-const SUMMARY_LABEL = /(?<=[\u4e00-\u9fff)）])(?:内容摘要|内容简介|文档简介|文档介绍)\s*[:：]\s*$/;
+/** A sharing site's label after the document's name ("县大气污染防治行动实施计划内容摘要:"), or its
+ *  number in a collection of models ("河道排污口整治方案范文 篇11", "…方案范文(精选12篇)"). */
+const SUMMARY_LABEL =
+  /(?<=[\u4e00-\u9fff)）])(?:(?:内容摘要|内容简介|文档简介|文档介绍)\s*[:：]|范文\s*(?:篇\s*\d{1,3}|[(（]精选\d{1,3}篇[)）]|\d{1,3})?)\s*$/;
 
 /** An advertisement's last words ("公文高手,超级方便的公文写作神器!立即了解"). */
 const CALL_TO_ACTION = /(?:立即|马上|点击|免费)(?:了解|下载|体验|使用|查看|领取|试用|开通)[!！]?$/;
@@ -173,7 +178,10 @@ export function physicalLines(input: string): Line[] {
       if (!text || /^\?+$/.test(text) || isPageNumber(text) || RULE.test(text)) continue;
       const key = fold(text);
       const chrome =
-        CHROME.test(key) || /【(?:打印|关闭)|打印本页|关闭窗口/.test(key) || isSharingSiteChrome(key);
+        CHROME.test(key) ||
+        NAV_MENU.test(piece.trim()) ||
+        /【(?:打印|关闭)|打印本页|关闭窗口/.test(key) ||
+        isSharingSiteChrome(key);
       lines.push({ text, key, raw: piece, start: index, end: index, heading, chrome, blankBefore: blank });
       blank = false;
     }

@@ -1212,3 +1212,46 @@ describe('the year of a plan that names none of its own', () => {
     expect(yearOf('到2025年,PM2.5浓度比2020年下降10%。').year).toBeNull();
   });
 });
+
+describe('forms of batch 14', () => {
+  const read = (lines: string[]) =>
+    parsePlan(lines.join('\n')).plans[0]!.tasks.map(
+      (t) =>
+        `${t.number} ${t.title} ${t.deadlines.join(',')} ${t.assignments.map((a) => `L:${a.lead_units.join('/')} R:${a.responsible_units.join('/')}`).join()}`,
+    );
+
+  it('reads 相关部门 as a label of units responsible', () => {
+    expect(read(['二、重点任务', '1.排摸新增内部道路。', '相关部门：区建设管理委、属地街道等。'])).toEqual([
+      '1 排摸新增内部道路  L: R:区建设管理委/属地街道',
+    ]);
+  });
+
+  it('reads no tasks in a part of goals (整治目标), and tasks in a part of tasks and their timing', () => {
+    expect(
+      read([
+        '2024年河道排污口整治方案',
+        '一、整治目标',
+        '(一)新港路必须规范门前三包管理。',
+        '二、重点任务及时间安排',
+        '(一)一级排查(4月10日前完成)',
+        '开展技术排查。',
+        '牵头单位:区环保局',
+      ]),
+    ).toEqual(['(一) 一级排查 2024-04-10 L:区环保局 R:']);
+  });
+
+  it("drops a sharing site's menu, breadcrumb and 范文 number from the title", () => {
+    const plan = parsePlan(
+      [
+        '首页 热点资讯 义务教育 高等教育',
+        '您的当前位置:首页正文',
+        '',
+        '河道排污口整治方案范文 篇11',
+        '',
+        '一、重点任务',
+        '(一)一级排查。牵头单位:区环保局',
+      ].join('\n'),
+    ).plans[0]!;
+    expect(plan.title).toBe('河道排污口整治方案');
+  });
+});

@@ -69,6 +69,9 @@ function titleOf(text: string, key: string): string {
   }
   const last = findUnitSegments(text.slice(0, cut), key.slice(0, cut)).pop();
   if (last && key.slice(last.end, cut).trim() === '') cut = last.start;
+  // "一级排查(4月10日前完成)": the date in brackets closing a heading is its deadline, not its title.
+  const dated = /\([^()]*\d{1,2}月[^()]*\)\s*$/.exec(key.slice(0, cut));
+  if (dated && dated.index > 0) cut = dated.index;
   return text.slice(0, cut).replace(/[。.,，、;；:：\s]+$/, '');
 }
 
