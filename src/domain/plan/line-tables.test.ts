@@ -223,6 +223,27 @@ describe('withLineTables', () => {
     ]);
   });
 
+  it('reads a two-level header, a part printed across the table, an empty cell as a blank line more, a task merged down', () => {
+    const text = [
+      cells('序号', '试点任务', '细化措施', '工作绩效目标', '责任单位', '配合单位', '完成', '时限'),
+      cells('一季度', '二季度', '三季度', '四季度', '一、持续强化规划引领'),
+      // the four quarters empty: a run of blank lines
+      cells('1', '推进生活垃圾分类规划', '建立简便易行的分类投放方式。') + '\n\n\n\n\n\n',
+      cells('区城市管理局', '区机关事务局', '2020', '2', '强化分类工作评价。') + '\n\n\n\n\n\n',
+      // 配合单位 empty: one blank line more
+      '区民政局\n\n\n2020',
+    ].join('\n\n');
+    expect(withLineTables(text).split('\n').filter(Boolean)).toEqual([
+      '一、持续强化规划引领',
+      '（一）推进生活垃圾分类规划',
+      '1. 建立简便易行的分类投放方式。完成时限：2020。',
+      '配合单位：区机关事务局',
+      '责任单位：区城市管理局',
+      '2. 强化分类工作评价。完成时限：2020。',
+      '责任单位：区民政局',
+    ]);
+  });
+
   it('leaves lines that only look like a table as they are', () => {
     for (const text of [
       // numbered items after a heading, no column names

@@ -23,11 +23,19 @@ function paragraphCell(lines: string[]): string {
   return single(lines[0]!) ? lines.join('') : `${lines[0]}\n${lines.slice(1).join('')}`;
 }
 
-/** The cells, each with the index of its first line: every non-blank line, or every paragraph. */
+/** The cells, each with the index of its first line: every non-blank line, or every paragraph. Among
+ *  paragraphs, one blank line more than parts two cells is an empty cell between them; a longer run
+ *  of blank lines (empty columns) leaves the columns to be told by what the cells hold. */
 function cellsOf(lines: string[], paragraphs: boolean): Cell[] {
   const out: Cell[] = [];
+  let blanks = 0;
   for (let i = 0; i < lines.length; i++) {
-    if (!lines[i]!.trim()) continue;
+    if (!lines[i]!.trim()) {
+      blanks++;
+      continue;
+    }
+    if (paragraphs && blanks === 2 && out.length) out.push({ text: '', line: i - 1 });
+    blanks = 0;
     let end = i + 1;
     if (paragraphs) while (end < lines.length && lines[end]!.trim()) end++;
     out.push({ text: paragraphCell(lines.slice(i, end).map((l) => l.trim())), line: i });
@@ -48,6 +56,8 @@ interface Group {
   mark: string;
   name: string;
   size: number;
+  /** A part's heading printed across the table ("一、持续强化规划引领"): a line of the plan's own. */
+  part?: string;
 }
 const GROUP_MARK = /^[一二三四五六七八九十]{1,3}[、.]?$/;
 /** A category cell holding its number and its name ("1.\n分类投放"), printed once or twice. */
@@ -58,6 +68,8 @@ function groupAt(cells: Cell[], j: number, k: number): Group | null {
   const cell = cells[j]?.text ?? '';
   if (GROUP_MARK.test(cell) && !TASK_NUMBER.test(cells[j + 1]?.text ?? '1') && numbered(cells, j + 2, k))
     return { mark: cell, name: cells[j + 1]!.text, size: 2 };
+  const part = /^[一二三四五六七八九十]{1,3}、\s*[^\s\d、]{2,30}$/.exec(cell);
+  if (part) return numbered(cells, j + 1, k) ? { mark: '', name: '', size: 1, part: part[0] } : null;
   const own = GROUP_CELL.exec(cell);
   if (!own) return null;
   let size = 1;
@@ -86,6 +98,34 @@ function headerBefore(cells: Cell[], at: number, one: number): Cell[] | null {
   const known = names.filter((name) => columnOf(name) !== null).length;
   return names.length >= 3 && known >= 2 && isHeader(names) ? cells.slice(start, at) : null;
 }
+
+/**
+ * The column names as the rows have cells: a name broken in two ("完成" / "时限") joined, and a
+ * second header row of a series ("一季度" … "四季度", after every known name) standing for the
+ * unknown name it is printed under ("工作绩效目标").
+ */
+function headerColumns(names: string[]): string[] {
+  const joined: string[] = [];
+  for (const name of names) {
+    const last = joined.at(-1);
+    if (last !== undefined && !columnOf(last) && columnOf(last + name))
+      joined[joined.length - 1] = last + name;
+    else joined.push(name);
+  }
+  const known = joined.map((name) => columnOf(name) !== null);
+  const lastKnown = known.lastIndexOf(true);
+  const series = joined.slice(lastKnown + 1).map((name) => SERIES.exec(name)?.[1]);
+  const spanning = known.lastIndexOf(false, lastKnown);
+  if (series.length < 2 || spanning < 0 || series.some((s) => !s || s !== series[0])) return joined;
+  return [
+    ...joined.slice(0, spanning),
+    ...joined.slice(lastKnown + 1),
+    ...joined.slice(spanning + 1, lastKnown + 1),
+  ];
+}
+
+/** A name of a series: an ordinal, then what it counts ("二季度", "2019年"). */
+const SERIES = /^(?:[一二三四五六七八九十]{1,2}|\d{1,4})(\D{1,4})$/;
 
 /** A sub-row's first cell: a year or years ("2018年", "2018—2020年"), as a 节点 column prints them. */
 const SUB_ROW_KEY = /^\d{4}\s*年?(?:\s*[-—–~～至到]\s*\d{4}\s*年?)?$/;
@@ -146,8 +186,13 @@ function lastRowEnd(cells: Cell[], i: number, width: number, text: number): numb
 const joinWrapped = (cell: string) =>
   cell.replace(/\n(?!\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）]|[①-⑳]))/g, '');
 
-/** The rows of the table whose first row starts at `cells[at]`, and the cell after the table. */
-function rowsFrom(cells: Cell[], at: number, header: string[]): { rows: string[][]; next: number } {
+/** The rows of the table whose first row starts at `cells[at]` (and the lines of parts' headings
+ *  printed across it), and the cell after the table. */
+function rowsFrom(
+  cells: Cell[],
+  at: number,
+  header: string[],
+): { rows: (string[] | string)[]; next: number } {
   const columns = header.map(columnOf);
   let readRow = mergedRows(columns, true);
   const n = header.length;
@@ -158,7 +203,7 @@ function rowsFrom(cells: Cell[], at: number, header: string[]): { rows: string[]
   );
   const numberColumn = Math.max(0, columns.indexOf('number'));
   const textEnd = Math.max(columns.lastIndexOf('task'), columns.lastIndexOf('measures')) + 1;
-  const rows: string[][] = [];
+  const rows: (string[] | string)[] = [];
   /** Where row k starts, at cells[j] or after its group's row. */
   const starts = (j: number, k: number) => numbered(cells, j, k) || groupBefore(cells, j, k) !== null;
   // The name of the group over the rows: a cell merged down over them, left out of each row.
@@ -166,7 +211,11 @@ function rowsFrom(cells: Cell[], at: number, header: string[]): { rows: string[]
   let i = at;
   for (let number = 1; starts(i, number); number++) {
     const opened = numbered(cells, i, number) ? null : groupBefore(cells, i, number);
-    if (opened) {
+    if (opened?.part) {
+      if (!numbered(cells, i + 1, number)) number = 1;
+      rows.push(opened.part);
+      i += 1;
+    } else if (opened) {
       if (!numbered(cells, i + opened.size, number)) number = 1;
       group = opened.name;
       // No merged cell reaches across a group's row.
@@ -195,6 +244,25 @@ function rowsFrom(cells: Cell[], at: number, header: string[]): { rows: string[]
   return { rows, next: i };
 }
 
+/** The task lines of a table's rows, a part's heading printed across it kept as its line. */
+function tableLines(names: string[], rows: (string[] | string)[]): string[] | null {
+  const out: string[] = [];
+  let found = false;
+  for (let from = 0; from < rows.length;) {
+    let to = from;
+    while (to < rows.length && typeof rows[to] !== 'string') to++;
+    const tasks =
+      to > from
+        ? taskTableLines([names, ...(rows.slice(from, to) as string[][])], { fillDown: false })
+        : null;
+    if (tasks) found = true;
+    out.push(...(tasks ?? []));
+    if (to < rows.length) out.push(rows[to] as string);
+    from = to + 1;
+  }
+  return found ? out : null;
+}
+
 /** The text with every table read with cells as `paragraphs` or lines turned into task lines. */
 function readTables(text: string, paragraphs: boolean): string {
   const lines = text.split(/\r?\n/);
@@ -208,9 +276,9 @@ function readTables(text: string, paragraphs: boolean): string {
     const one = c + group;
     const header = headerBefore(cells, c, one);
     if (!header) continue;
-    const names = header.map((h) => h.text);
+    const names = headerColumns(header.map((h) => h.text));
     const { rows, next } = rowsFrom(cells, c, names);
-    const tasks = rows.length ? taskTableLines([names, ...rows], { fillDown: false }) : null;
+    const tasks = tableLines(names, rows);
     if (!tasks) continue;
     out.push(...lines.slice(copied, header[0]!.line), ...tasks);
     copied = next < cells.length ? cells[next]!.line : lines.length;

@@ -19,11 +19,13 @@ const SENTENCE_END = /[。；;！!？?]$/;
 const LIST_END = /[、，,；;]$/;
 /**
  * What it costs that a row has no cell in a column, by how often a rowspan merges it: 类别 most, then
- * 责任单位 (the same townships answer for many tasks), 配合单位 and 时限; a task's lead is its own
- * more often than not, a row without its task is unlikely and one without its 序号 is no row.
+ * 责任单位 (the same townships answer for many tasks), 配合单位, 时限 and a task over several rows'
+ * measures (试点任务 over its 细化措施); a task's lead is its own more often than not, a row
+ * without its text is unlikely and one without its 序号 is no row.
  */
 const MISSING: Partial<Record<Column, number>> = {
   category: 1.5,
+  task: 2.5,
   responsible: 2,
   cooperating: 2.1,
   deadline: 2.3,
@@ -166,7 +168,15 @@ export function alignRow(
     const kind = kindOf(column);
     const units = kind === 'number' || kind === 'deadline' ? false : looksLikeUnits(group.cell);
     const repeated = same(group.cell, above[c]) ? -1 : 0;
-    return group.joins + group.spaces + repeated + contentCost(kind, group.cell, group.pieces, units, whole);
+    // Text under a column of no known name ("一季度") is likelier text of a named one left empty.
+    const unnamed = column === null ? 1 : 0;
+    return (
+      group.joins +
+      group.spaces +
+      repeated +
+      unnamed +
+      contentCost(kind, group.cell, group.pieces, units, whole)
+    );
   };
   // best[c][t]: the least cost of laying the first t pieces into the first c columns.
   const best = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(IMPOSSIBLE));
