@@ -1,7 +1,7 @@
 // A plan whose tasks are a table (an annexed 重点任务清单) becomes the ledger's tasks: uploaded as a
 // Word file written at test time (a notice, then the table, its 类别 and 牵头单位 cells merged down
 // two rows), pasted from Word as HTML, from Excel as tab-separated rows, as a Markdown table and as
-// a web page's text leaves it (cells between spaces). A
+// a web page's text leaves it (cells between spaces, or one cell a paragraph). A
 // Word file's text outside tables reads as it did through mammoth's extractRawText.
 import {
   Document,
@@ -237,6 +237,54 @@ describe('导入方案: task tables', () => {
     await page.fill('[data-testid=import-text]', `${NOTICE.join('\n')}\n${tableSpaced()}`);
     await page.click('[data-testid=import-parse]');
     await expectTasks(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('reads a table a web page left one cell a paragraph: a category printed a character a line, year sub-rows', async () => {
+    const { page, errors, context } = await openApp(browser, '#/import');
+    await waitReady(page);
+    const table = [
+      '附件',
+      '虹口区生活垃圾分类任务清单',
+      ...['类别', '序号', '主要任务', '节点', '指标数', '责任单位', '配合单位'],
+      '1.\n分\n类\n投\n放',
+      ...[
+        '1',
+        '创建达标分类小区',
+        '2018年',
+        '345个',
+        '各街道办事处',
+        '区文明办\n区房管局',
+        '2019年',
+        '440个',
+      ],
+      ...['2', '道路废物箱标识更新\n完成废物箱标识更新', '2018年', '735只', '区绿化市容局'],
+      '2.\n分\n类\n运\n输',
+      ...['1', '各街道完成整区域分类覆盖', '2018年', '4个街道', '欧阳、曲阳街道', '区房管局'],
+      ...['2019年', '4个街道', '川北、嘉兴街道'],
+    ].join('\n\n');
+    await page.fill('[data-testid=import-text]', `${NOTICE.slice(0, 5).join('\n')}\n${table}`);
+    await page.click('[data-testid=import-parse]');
+    await page.waitForSelector('[data-testid=task-editor]');
+    const tasks = page.locator('[data-testid=task-editor]');
+    expect(await tasks.count()).toBe(3);
+    expect(await tasks.nth(0).locator('.task-plan').textContent()).toBe('（一）分类投放');
+    expect(await tasks.nth(2).locator('.task-plan').textContent()).toBe('（二）分类运输');
+    const units = (n: number, role: string) =>
+      tasks
+        .nth(n)
+        .locator(`[data-testid=units-${role}]`)
+        .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    // The 2019 sub-row repeats the 2018 row's units: one assignment.
+    expect(await units(0, 'responsible_units')).toEqual(['各街道办事处']);
+    expect(await units(0, 'cooperating_units')).toEqual(['区文明办、区房管局']);
+    // A row whose one unit cell has nothing above it is the unit responsible.
+    expect(await units(1, 'responsible_units')).toEqual(['区绿化市容局']);
+    // Sub-rows with units of their own: an assignment each, the merged 配合单位 repeated.
+    expect(await units(2, 'responsible_units')).toEqual(['欧阳、曲阳街道', '川北、嘉兴街道']);
+    expect(await units(2, 'cooperating_units')).toEqual(['区房管局', '区房管局']);
+    await screenshot(page, '49-import-paragraph-table');
     expect(errors).toEqual([]);
     await context.close();
   });
