@@ -5,6 +5,12 @@ const raw = (line: string) => physicalLines(line)[0]!.raw;
 const text = (line: string) => physicalLines(line)[0]!.text;
 
 describe('physicalLines', () => {
+  it('drops a page number a copy ran into the line after it, not a range of months', () => {
+    expect(text('- 2 - 2. 建立台账,动态管理。')).toBe('2.建立台账,动态管理。');
+    expect(text('2 - 2. 建立台账。')).toBe('2.建立台账。');
+    expect(text('1 - 3 月完成首轮排查。')).toBe('1 - 3月完成首轮排查。');
+  });
+
   it('drops a page number a PDF put inside a sentence, not a range of years', () => {
     expect(text('每―10 ― 年3月底前,制定年度计划')).toBe('每年3月底前,制定年度计划');
     expect(text('围绕2017—2020年度建设任务')).toBe('围绕2017—2020年度建设任务');

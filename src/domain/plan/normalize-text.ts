@@ -83,6 +83,9 @@ const MARKUP: [RegExp, string][] = [
 
 const PAGE_NUMBER = /^[-—–－─_~·•\s]*(?:第\s*)?\d{1,4}\s*页?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－─_~·•\s]*$/;
 const RULE = /^[-=_*—─·•.。\s]{3,}$/;
+/** A page number a copy ran into the line after it ("- 2 - 2. 建立台账", its first dash perhaps read
+ *  as a list's); not a range of months ("1 - 3 月"). */
+const PAGE_NUMBER_BEFORE = /^(?:[-—–－]\s*)?\d{1,3}\s*[-—–－]\s+(?=\S)(?!\d{1,2}\s*月)/;
 
 /** "— 12 —", "第 3 页 共 9 页", "3/9": a page number on a line of its own. */
 export function isPageNumber(text: string): boolean {
@@ -173,7 +176,7 @@ export function physicalLines(input: string): Line[] {
       ? raw.replace(/ /g, '')
       : raw.replace(LETTER_SPACED, (run) => run.replace(/ /g, ''));
     for (const flat of splitFlattened(raw)) {
-      const piece = separateNames(flat).replace(SUMMARY_LABEL, '');
+      const piece = separateNames(flat).replace(SUMMARY_LABEL, '').replace(PAGE_NUMBER_BEFORE, '');
       const text = collapseSpaces(piece);
       if (!text || /^\?+$/.test(text) || isPageNumber(text) || RULE.test(text)) continue;
       const key = fold(text);

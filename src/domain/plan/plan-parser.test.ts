@@ -1255,3 +1255,29 @@ describe('forms of batch 14', () => {
     expect(plan.title).toBe('河道排污口整治方案');
   });
 });
+
+describe('copies that run lines together or apart', () => {
+  it("joins a title's years printed on a line of their own, and reads them as its period", () => {
+    const plan = parsePlan(
+      ['普陀区生活垃圾分类提质增效三年行动计划', '', '（2026—2028年）', '一、主要任务', '1.推进分类。'].join(
+        '\n',
+      ),
+    ).plans[0]!;
+    expect(plan.title).toBe('普陀区生活垃圾分类提质增效三年行动计划（2026—2028年）');
+    expect(plan.period).toEqual({ start: '2026-01-01', end: '2028-12-31' });
+  });
+
+  it('splits a part heading from its first task run on without a space, and drops a page number before a task', () => {
+    const tasks = parsePlan(
+      [
+        '一、工作目标摸清入河排污口底数。',
+        '二、攻坚措施1. 梳理分类,查漏补缺。',
+        '(责任单位:县生态环境局、县水利局)',
+        '- 2 - 2. 建立台账,动态管理。',
+      ].join('\n'),
+    ).plans[0]!.tasks.map(
+      (t) => `${t.number} ${t.title} ${t.assignments.map((a) => a.responsible_units.join('/')).join()}`,
+    );
+    expect(tasks).toEqual(['1 梳理分类,查漏补缺 县生态环境局/县水利局', '2 建立台账,动态管理 ']);
+  });
+});

@@ -84,12 +84,14 @@ export function splitRunOnTasks(lines: Line[], taskLevel: Level): Line[] {
   return out;
 }
 
-/** "二、工作任务 1、关于…问题。": a heading's short title, a space, then its first item. */
-const HEADING_THEN_ITEM = /^(\S{1,6}?\s*[\u4e00-\u9fff“”]{2,15})\s+(?=\S)/;
+/** "二、工作任务 1、关于…问题。", "三、攻坚措施1. 梳理分类": a heading's short title, a space or
+ *  not, then its first item. */
+const HEADING_THEN_ITEM =
+  /^(\S{1,6}?\s*[\u4e00-\u9fff“”]{2,15}?)(?:\s+(?=\S)|(?=1[.、．]\s*[\u4e00-\u9fff]))/;
 
 /**
- * Splits a heading line whose first item follows its title after a space (a copy that lost the
- * line break between them) into the heading and the item; other lines are kept as they are.
+ * Splits a heading line whose first item follows its title (a copy that lost the line break between
+ * them) into the heading and the item; other lines are kept as they are.
  */
 export function splitHeadingRunOn(lines: Line[]): Line[] {
   return lines.flatMap((line) => {

@@ -110,6 +110,9 @@ describe('findTargets', () => {
     expect(targets('嘉定区到2025年底，50平方公里以上建设用地面积达到海绵城市建设目标要求')).toEqual([
       'other >= 50 - [建设用地面积达到海绵城市建设目标要求]',
     ]);
+    expect(targets('低价值可回收物占可回收物总量25%以上')).toEqual([
+      'other >= 25 % [低价值可回收物占可回收物总量]',
+    ]);
     // No goal reached: a count of what there is.
     expect(targets('全区共有20个以上街镇开展试点')).toEqual([]);
     expect(targets('建成区绿地率比2020年提高5%以上面积达到要求')).toEqual([]);

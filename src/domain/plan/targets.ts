@@ -164,7 +164,18 @@ const BOUND_GOAL =
   /(?<![\d.])(\d+(?:\.\d+)?)\s*(%|(?:万|亿)?(?:平方公里|平方米|公顷|亩|公里|吨|个|家|座|处|户))以上(?=[\u4e00-\u9fff])(?!的)/;
 const REACHED = /达到|实现|完成|达标|建成|覆盖/;
 
+/** "低价值可回收物占可回收物总量25%以上": what share of a whole a thing is to take. */
+const SHARE_OF = /占[^\d,;。]{1,16}?(\d+(?:\.\d+)?)\s*%\s*(以上|以下|以内|左右)?$/;
+
 function shareTarget(text: string, key: string): Target | null {
+  const of = SHARE_OF.exec(key);
+  if (of && of.index > 0 && !RELATIVE.test(key)) {
+    // The label runs to the number: "低价值可回收物占可回收物总量".
+    const upTo = of.index + of[0].search(/\d/);
+    const label = cleanLabel(text.slice(0, upTo), key.slice(0, upTo));
+    const op = of[2] === '以上' ? '>=' : of[2] === '以下' || of[2] === '以内' ? '<=' : '=';
+    return label.length >= 2 ? { metric: 'other', label, op, value: Number(of[1]), unit: '%' } : null;
+  }
   const bound = BOUND_GOAL.exec(key);
   const after = bound && key.slice(bound.index + bound[0].length);
   if (bound && after && !RELATIVE.test(key) && (bound.index === 0 || REACHED.test(after))) {
