@@ -108,4 +108,18 @@ describe('withPipeTables', () => {
       expect(withPipeTables(text)).toBe(text);
     }
   });
+
+  it('reads a row that prints empty cells at its end for its merged ones as going on with the task above', () => {
+    const text = [
+      '序号 | 项目名称 | 项目内容 | 当前进展情况 | 主办单位 |',
+      '1 | 农村人居环境整治提升工程 | 推广网格化管理,试点村达到100个。 | 试点村达到100个; | 县整治工作专班 |',
+      '新增国家卫生乡镇2个。 | 验收材料已准备完毕。 | |||',
+      '完成生活污水治理村庄61个。 | 1.常态化开展保洁。2.委托设计院设计。 | |||',
+    ].join('\n');
+    expect(withPipeTables(text).split('\n')).toEqual([
+      // Their text goes on with task 1; measures numbered in a run are its sub-items, not tasks.
+      '1. 农村人居环境整治提升工程。推广网格化管理,试点村达到100个。新增国家卫生乡镇2个。验收材料已准备完毕。完成生活污水治理村庄61个。常态化开展保洁。（2）委托设计院设计。',
+      '牵头单位：县整治工作专班',
+    ]);
+  });
 });

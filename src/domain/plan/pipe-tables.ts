@@ -6,8 +6,8 @@
 // first, "| 责任单位") and closing each row at a line's end, with a cell's own line breaks kept. Those
 // leave a merged cell out of the rows below its first, so each such row's cells are laid into the
 // header's columns (space-tables' alignRow) and a missing one repeats the cell above.
-import { mergedRows } from './space-tables';
-import { columnOf, withTaskTables } from './task-table';
+import { alignRow, mergedRows } from './space-tables';
+import { type Column, columnOf, TASK_NUMBER, withTaskTables } from './task-table';
 
 const MARKDOWN_ROW = /^\s*\|.*\|\s*$/;
 const MARKDOWN_RULE = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$/;
@@ -104,9 +104,23 @@ function inlineHeaderEnd(lines: string[], i: number): number | null {
 /** Lines a row may run to before its closing "|": a table's cells are paragraphs, not pages. */
 const ROW_LINES = 40;
 
+/**
+ * A row that goes on with the task above, its 序号 merged down ("新增国家卫生乡镇2个。 | 白石镇… |
+ * 已完成 | |||"): some renderings print such a row's own cells first and an empty one for each
+ * merged cell at its end. Its cells are laid into the columns after the number, the number empty.
+ */
+function continuation(columns: (Column | null)[], cells: string[]): string[] | null {
+  let own = cells.length;
+  while (own > 0 && !cells[own - 1]) own--;
+  if (cells.length - own < 2 || columns[0] !== 'number' || TASK_NUMBER.test(cells[0]!)) return null;
+  const laid = alignRow(columns.slice(1), cells.slice(0, own), { whole: true });
+  return laid && ['', ...laid.map((cell) => cell ?? '')];
+}
+
 /** The rows of the inline-bar table whose header ends at `lines[end]`, and the line after them. */
 function inlineRows(header: string[], lines: string[], end: number): { rows: string[][]; next: number } {
-  const readRow = mergedRows(header.map(columnOf));
+  const columns = header.map(columnOf);
+  const readRow = mergedRows(columns);
   const rows = [header];
   let next = end + 1;
   for (;;) {
@@ -115,6 +129,12 @@ function inlineRows(header: string[], lines: string[], end: number): { rows: str
     if (close >= lines.length || close - next >= ROW_LINES) break;
     const cells = inlineCells(lines.slice(next, close + 1).join('\n'));
     if (cells.length < 2 || cells.length > header.length) break;
+    const continued = continuation(columns, cells);
+    if (continued) {
+      rows.push(continued);
+      next = close + 1;
+      continue;
+    }
     const row = readRow(cells);
     if (!row) break;
     rows.push(row);

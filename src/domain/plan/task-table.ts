@@ -113,13 +113,21 @@ function paragraphs(cell: string | undefined): string[] {
  * that their numbers are not read as tasks of their own; when they open the cell, the first is the
  * task's own text.
  */
-function measureList(parts: string[]): string[] {
+function measureList(cell: string[]): string[] {
+  const parts = cell.flatMap(inlineMeasures);
   const numbers = parts.map((p) => TEXT_NUMBER.exec(fold(p)));
   const from = numbers[0] ? 0 : 1;
   if (parts.length - from < 2 || numbers.slice(from).some((m, i) => m?.[1] !== String(i + 1))) return parts;
   return parts.map((p, i) =>
     i < from ? p : (i > 0 ? `（${i + 1 - from}）` : '') + p.slice(numbers[i]![0].length),
   );
+}
+
+/** A paragraph of measures numbered in a run ("1.常态化开展保洁。2.委托设计院…"), one a paragraph. */
+function inlineMeasures(paragraph: string): string[] {
+  const pieces = paragraph.split(/(?<=[。；;])\s*(?=\d{1,2}[.、．](?!\d))/);
+  const numbered = pieces.every((p, i) => TEXT_NUMBER.exec(fold(p))?.[1] === String(i + 1));
+  return pieces.length > 1 && numbered ? pieces : [paragraph];
 }
 
 /** Paragraphs of text cells run on as sentences; a paragraph without an ending gets "；". */
@@ -216,6 +224,8 @@ export function taskTableLines(rows: string[][], options: TaskTableOptions): str
   let section = '';
   let sections = 0;
   let tasks = 0;
+  /** Where the last task's line is. */
+  let lastTask = -1;
   /** A row's unit lines, 牵头 to 责任. */
   const unitLines = (row: string[]): string[] =>
     UNIT_COLUMNS.flatMap((role) => {
@@ -251,13 +261,18 @@ export function taskTableLines(rows: string[][], options: TaskTableOptions): str
     }
     const category = cellsOf(row, 'category').join('');
     if (category) openSection(category);
-    let task = sentences(measureList(cellsOf(row, 'task')));
-    let measures = sentences(measureList(cellsOf(row, 'measures')));
-    if (!task && !measures) {
-      // A row of units only under a task (a sub-row with units of its own) is another assignment.
-      if (tasks && !number) lines.push(...unitLines(row));
+    // Of two task columns (项目名称, 项目内容) the first names the task, the other is its content.
+    const [named = [], ...told] = columns.flatMap((c, i) => (c === 'task' ? [paragraphs(row[i])] : []));
+    let task = sentences(measureList(named));
+    let measures = sentences(measureList([...told.flat(), ...cellsOf(row, 'measures')]));
+    // A row without its number under a task (its 序号 merged down over rows) goes on with that task;
+    // units of its own are another assignment.
+    if (tasks && !number && (!(task || measures) || columns.includes('number'))) {
+      if (task || measures) lines[lastTask] += withStop(sentences([task, measures].filter(Boolean)));
+      if (UNIT_COLUMNS.some((role) => cellsOf(row, role).length)) lines.push(...unitLines(row));
       continue;
     }
+    if (!task && !measures) continue;
     tasks++;
     let printed = TASK_NUMBER.exec(number)?.[1];
     // Without a 序号 column, a task may carry its number ("1、城市大环境绿化…").
@@ -274,6 +289,7 @@ export function taskTableLines(rows: string[][], options: TaskTableOptions): str
     if (deadline) line += withStop(`完成时限：${asDeadline(deadline)}`);
     const remarks = sentences(cellsOf(row, 'remarks'));
     if (remarks) line += withStop(`备注：${remarks}`);
+    lastTask = lines.length;
     lines.push(line, ...unitLines(row));
   }
   return tasks ? lines : null;
