@@ -284,6 +284,7 @@ const ADMIN =
 // 整治方案" name no place.
 const ADMIN_NAME = new RegExp(`^(?:(?:(?![局厅委])[\\u4e00-\\u9fff]){1,8}?|[X×]{1,4})${ADMIN}`);
 
+const GENERIC_PLACE = /^(?:城|全|本|各|该|我|辖)[市区县镇乡]$/;
 const CAMPAIGN = /^(?:创建|争创|巩固|建设|打造|国家|海绵|文明|卫生|园林|森林|智慧|无废|低碳)/;
 /** A title opening with its work ("进一步规范吴泾镇建筑垃圾治理") names no place first. */
 const WORK_OPENING = /^(?:关于|进一步|加强|做好|推进|开展|全面|深入|加快|规范|实施|落实|强化)/;
@@ -306,8 +307,9 @@ export function regionOf(title: string | null, issuer: string | null): string | 
       region = source.slice(at, at + length);
       rest = rest.slice(length);
     }
-    // A reprint that hid the place names none: "XX县" is no region to expand groups in.
-    if (region) return /^[X×]/i.test(fold(region)) ? null : region;
+    // A reprint that hid the place names none: "XX县" is no region to expand groups in; nor is a
+    // word for any place ("城市环境卫生整治方案", "全县…").
+    if (region) return /^[X×]/i.test(fold(region)) || GENERIC_PLACE.test(region) ? null : region;
   }
   return null;
 }

@@ -105,9 +105,12 @@ const PAGE_COUNT = /\d+\s*页|\d{4}-\d{1,2}-\d{1,2}/;
 const SHARING_BUTTONS = /^(?:VIP\S{0,4}|侵权投诉|举报|下载(?:文档)?|海报|收藏|原创力文档|免费下载)$/i;
 
 /** A sharing site's label after the document's name ("县大气污染防治行动实施计划内容摘要:"), or its
- *  number in a collection of models ("河道排污口整治方案范文 篇11", "…方案范文(精选12篇)"). */
+ *  number in a collection of models ("河道排污口整治方案范文 篇11", "…方案范文(精选12篇)",
+ *  "…整治方案简短篇一"). */
 const SUMMARY_LABEL =
-  /(?<=[\u4e00-\u9fff)）])(?:(?:内容摘要|内容简介|文档简介|文档介绍)\s*[:：]|范文\s*(?:篇\s*\d{1,3}|[(（]精选\d{1,3}篇[)）]|\d{1,3})?)\s*$/;
+  /(?<=[\u4e00-\u9fff)）])(?:(?:内容摘要|内容简介|文档简介|文档介绍)\s*[:：]|范文\s*(?:篇\s*\d{1,3}|[(（]精选\d{1,3}篇[)）]|\d{1,3})?|(?:简短|精选|优秀|通用|最新)?篇[一二三四五六七八九十]{1,3})\s*$/;
+/** A collection's own heading ("2023年城市环境卫生整治方案简短(汇总12篇)"): no plan's title. */
+const COLLECTION = /[(（](?:汇总|精选|通用|合集)?\d{1,3}篇[)）]$/;
 
 /** An advertisement's last words ("公文高手,超级方便的公文写作神器!立即了解"). */
 const CALL_TO_ACTION = /(?:立即|马上|点击|免费)(?:了解|下载|体验|使用|查看|领取|试用|开通)[!！]?$/;
@@ -116,6 +119,7 @@ function isSharingSiteChrome(key: string): boolean {
   return (
     FILE_NAME.test(key) ||
     SHARING_BUTTONS.test(key) ||
+    COLLECTION.test(key) ||
     // A line that opens with a heading's number is the text's own.
     (key.length <= 40 && CALL_TO_ACTION.test(key) && !readMarker(key)) ||
     (key.length <= 60 && !/[。,;]/.test(key) && FILE_SIZE.test(key) && PAGE_COUNT.test(key))

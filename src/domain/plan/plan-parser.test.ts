@@ -1281,3 +1281,17 @@ describe('copies that run lines together or apart', () => {
     expect(tasks).toEqual(['1 梳理分类,查漏补缺 县生态环境局/县水利局', '2 建立台账,动态管理 ']);
   });
 });
+
+describe('a collection of model texts', () => {
+  it("reads a model's title without its number in the collection, no collection's heading, no word for any place", () => {
+    const plan = parsePlan(
+      [
+        '2023年城市环境卫生整治方案简短(汇总12篇)',
+        '城市环境卫生整治方案简短篇一',
+        '一、整治任务',
+        '(一)清理卫生死角。责任单位:各社区',
+      ].join('\n'),
+    ).plans[0]!;
+    expect([plan.title, plan.region, plan.year]).toEqual(['城市环境卫生整治方案', null, null]);
+  });
+});

@@ -113,6 +113,11 @@ describe('findTargets', () => {
     expect(targets('低价值可回收物占可回收物总量25%以上')).toEqual([
       'other >= 25 % [低价值可回收物占可回收物总量]',
     ]);
+    // A goal whose year a copy blanked speaks of the subject before 其中.
+    expect(targets('服务业增加值占GDP比重“十二五”末要达到37%,其中,年达到33%以上')).toEqual([
+      'other >= 37 % [服务业增加值占GDP比重“十二五”末要]',
+      'other >= 33 % [服务业增加值占GDP比重“十二五”末要]',
+    ]);
     // No goal reached: a count of what there is.
     expect(targets('全区共有20个以上街镇开展试点')).toEqual([]);
     expect(targets('建成区绿地率比2020年提高5%以上面积达到要求')).toEqual([]);

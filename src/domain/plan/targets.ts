@@ -228,8 +228,10 @@ export function findTargets(text: string, key: string): Target[] {
   for (const [from, to] of clauses(key)) {
     const clauseKey = key.slice(from, to);
     const clauseText = text.slice(from, to);
-    const before = subject;
-    subject = key[to] === ',' ? subjectOf(clauseText, clauseKey) : null;
+    const before: Subject | null = subject;
+    // "…比重要达到37%,其中,年达到33%以上": 其中 passes the subject on.
+    subject =
+      key[to] !== ',' ? null : /^其中$/.test(clauseKey.trim()) ? before : subjectOf(clauseText, clauseKey);
     // "重污染天气是指环境空气质量指数(AQI)大于200": a definition, not a goal.
     if (/是指|指的是/.test(clauseKey)) continue;
     const none = NONE_ALLOWED.exec(clauseKey);
@@ -263,7 +265,10 @@ export function findTargets(text: string, key: string): Target[] {
     }
     if (RELATIVE.test(clauseKey)) continue;
     const own = { text: clauseText.slice(0, m.index), key: clauseKey.slice(0, m.index) };
-    const { text: labelText, key: labelKey } = !cleanLabel(own.text, own.key) && before ? before : own;
+    // A goal with no words of its own, or only a time ("年达到33%以上", a year blanked), speaks of
+    // the subject before it.
+    const ownWords = cleanLabel(own.text, own.key).replace(/^(?:到|至)?(?:\d{4})?年(?:底|末)?$/, '');
+    const { text: labelText, key: labelKey } = !ownWords && before ? before : own;
     const label = cleanLabel(labelText, labelKey);
     if (!label) continue;
     const values = [Number(m[2]), ...[...m[4]!.matchAll(/\d+(?:\.\d+)?/g)].map((v) => Number(v[0]))];
