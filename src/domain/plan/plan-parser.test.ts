@@ -19,6 +19,14 @@ describe('gold documents', () => {
   }
 });
 
+/** The tasks of a plan's lines as "number section title R:responsible units". */
+function sectionedTasks(lines: string[]): string[] {
+  return parsePlan(lines.join('\n')).plans[0]!.tasks.map(
+    (t) =>
+      `${t.number} ${t.section} ${t.title} R:${t.assignments.map((a) => a.responsible_units.join('/')).join()}`,
+  );
+}
+
 /** Compact view of a parsed plan's tasks: "number title | deadlines | scope L… C… R…". */
 function tasks(plan: Plan): string[] {
   return plan.tasks.map(
@@ -1038,11 +1046,7 @@ describe('duty lists by unit', () => {
 });
 
 describe('a plan numbered by decimal headings', () => {
-  const read = (lines: string[]) =>
-    parsePlan(['某区2024年重污染天气应急预案', ...lines].join('\n')).plans[0]!.tasks.map(
-      (t) =>
-        `${t.number} ${t.section} ${t.title} R:${t.assignments.map((a) => a.responsible_units.join('/')).join()}`,
-    );
+  const read = (lines: string[]) => sectionedTasks(['某区2024年重污染天气应急预案', ...lines]);
 
   it('gives the items under a decimal heading that heading as their section, and a 保障 part no tasks', () => {
     expect(
@@ -1077,11 +1081,7 @@ describe('a plan numbered by decimal headings', () => {
 });
 
 describe('a part of duties by unit', () => {
-  const read = (lines: string[]) =>
-    parsePlan(['某区2022年建筑垃圾管理实施方案', ...lines].join('\n')).plans[0]!.tasks.map(
-      (t) =>
-        `${t.number} ${t.section} ${t.title} R:${t.assignments.map((a) => a.responsible_units.join('/')).join()}`,
-    );
+  const read = (lines: string[]) => sectionedTasks(['某区2022年建筑垃圾管理实施方案', ...lines]);
 
   it("reads a unit's heading over its numbered duties as one item of that unit, enterprises among them", () => {
     expect(
