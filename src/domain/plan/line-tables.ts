@@ -131,6 +131,10 @@ const SERIES = /^(?:[一二三四五六七八九十]{1,2}|\d{1,4})(\D{1,4})$/;
 const SUB_ROW_KEY = /^\d{4}\s*年?(?:\s*[-—–~～至到]\s*\d{4}\s*年?)?$/;
 const UNIT_COLUMNS: (Column | null)[] = ['lead', 'cooperating', 'responsible'];
 
+/** Where a row's text ends: after its last task or measures column. */
+const textEndOf = (columns: (Column | null)[]) =>
+  Math.max(columns.lastIndexOf('task'), columns.lastIndexOf('measures')) + 1;
+
 /** The cells after a row's text, one sub-row each from every year cell on ("2018年", "345个", …). */
 function subRowCells(tail: string[], width: number): string[][] | null {
   if (tail.length <= width || !SUB_ROW_KEY.test(tail[0]!)) return null;
@@ -149,7 +153,7 @@ function subRowCells(tail: string[], width: number): string[][] | null {
  * (merged down), one the first leaves out is empty. Null when the row has no such sub-rows.
  */
 function subRows(columns: (Column | null)[], pieces: string[]): string[][] | null {
-  const text = Math.max(columns.lastIndexOf('task'), columns.lastIndexOf('measures')) + 1;
+  const text = textEndOf(columns);
   const groups = text > 0 ? subRowCells(pieces.slice(text), columns.length - text) : null;
   if (!groups) return null;
   const rows: string[][] = [];
@@ -202,7 +206,7 @@ function rowsFrom(
     columns.findIndex((c) => c === 'category' || c === 'task' || c === 'measures'),
   );
   const numberColumn = Math.max(0, columns.indexOf('number'));
-  const textEnd = Math.max(columns.lastIndexOf('task'), columns.lastIndexOf('measures')) + 1;
+  const textEnd = textEndOf(columns);
   const rows: (string[] | string)[] = [];
   /** Where row k starts, at cells[j] or after its group's row. */
   const starts = (j: number, k: number) => numbered(cells, j, k) || groupBefore(cells, j, k) !== null;
