@@ -284,6 +284,7 @@ const ADMIN =
 // 整治方案" name no place.
 const ADMIN_NAME = new RegExp(`^(?:(?:(?![局厅委])[\\u4e00-\\u9fff]){1,8}?|[X×]{1,4})${ADMIN}`);
 
+const CAMPAIGN_CITY = /(?:文明|卫生|园林|海绵|森林|智慧|花园|宜居|魅力|韧性|无废)城市$/;
 const GENERIC_PLACE = /^(?:城|全|本|各|该|我|辖)[市区县镇乡]$/;
 const CAMPAIGN = /^(?:创建|争创|巩固|建设|打造|国家|海绵|文明|卫生|园林|森林|智慧|无废|低碳)/;
 /** A title opening with its work ("进一步规范吴泾镇建筑垃圾治理") names no place first. */
@@ -303,6 +304,8 @@ export function regionOf(title: string | null, issuer: string | null): string | 
       // After the first name, a one-character name ("城区") is a word of the title, not a place,
       // and neither is a campaign's ("创建国家卫生城市").
       if (region && (length < 3 || CAMPAIGN.test(m[0]))) break;
+      // "魅力文明城市创建行动": a kind of city a campaign builds, not a place.
+      if (CAMPAIGN_CITY.test(m[0].slice(0, length))) break;
       const at = source.length - rest.length;
       region = source.slice(at, at + length);
       rest = rest.slice(length);

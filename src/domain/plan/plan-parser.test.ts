@@ -1295,3 +1295,51 @@ describe('a collection of model texts', () => {
     expect([plan.title, plan.region, plan.year]).toEqual(['城市环境卫生整治方案', null, null]);
   });
 });
+
+describe('forms of batch 15', () => {
+  it('reads a part of duties whose items labelled by units hold numbered duties of their own', () => {
+    expect(
+      sectionedTasks([
+        '某街道生活垃圾分类工作方案',
+        '一、工作任务',
+        '1．推进分类投放。责任单位：各居民区',
+        '二、职责分工',
+        '1．街道办事处：负责统筹推进。',
+        '2．各居民区：',
+        '（1）组织宣传发动；',
+        '（2）落实值守指导；',
+        '（3）开展入户宣传；',
+        '（4）做好撤桶并点；',
+        '（5）组织志愿者值守。',
+        '3．物业公司：负责分类驳运。',
+      ]),
+    ).toEqual([
+      '1 null 推进分类投放 R:各居民区',
+      '1 null 街道办事处 R:街道办事处',
+      '2 null 各居民区 R:各居民区',
+      '3 null 物业公司 R:物业公司',
+    ]);
+  });
+
+  it('reads the work numbered under the phases of a part of steps, and no steps without it', () => {
+    const steps = (phase: string[]) =>
+      sectionedTasks([
+        '某街道生活垃圾分类工作方案',
+        '一、主要任务',
+        '1．推进分类投放。',
+        '二、实施步骤',
+        '（一）推进期',
+        ...phase,
+      ]);
+    expect(steps(['1．配置分类设备。', '2．广泛宣传告知。'])).toEqual([
+      '1 null 推进分类投放 R:',
+      '1 （一）推进期 配置分类设备 R:',
+      '2 （一）推进期 广泛宣传告知 R:',
+    ]);
+    expect(steps(['3月底前完成设备配置和宣传告知。'])).toEqual(['1 null 推进分类投放 R:']);
+  });
+
+  it('reads no kind of city a campaign builds as a place', () => {
+    expect(parsePlan('魅力文明城市创建行动方案\n一、主要任务\n1.整治背街小巷。').plans[0]!.region).toBeNull();
+  });
+});

@@ -101,12 +101,31 @@ function annexTasks(annex: Line[], year: number | null, body: TaskWithSource[]):
 /** A part of duties by unit ("二、职责分工" over "（一）城运中心：负责…", "（一）区绿化市容局") holds
  *  the plan's assignments, though its heading names no work: its items are tasks. */
 function isDutyList(part: Part): boolean {
-  const items = part.lines.flatMap((l) => {
+  // Items of one level below the heading, most of them labelled by units: sub-items "（1）…" under
+  // a unit's item are its duties, and "（二）各成员单位职责分工。" may head the labelled items.
+  const byLevel = new Map<number, boolean[]>();
+  for (const l of part.lines) {
     const marker = readMarker(l.key);
-    return marker && marker.level > 1 ? [[l.text.slice(marker.length), l.key.slice(marker.length)]] : [];
+    if (!marker || marker.level === 1) continue;
+    const labelled = unitLabel(l.text.slice(marker.length), l.key.slice(marker.length)) !== null;
+    byLevel.set(marker.level, [...(byLevel.get(marker.level) ?? []), labelled]);
+  }
+  return [...byLevel.values()].some((items) => {
+    const labelled = items.filter(Boolean).length;
+    return labelled >= 2 && labelled * 2 >= items.length;
   });
-  const labelled = items.filter(([text, key]) => unitLabel(text!, key!));
-  return labelled.length >= 2 && labelled.length * 2 >= items.length;
+}
+
+/** A part of steps ("六、实施步骤") whose phases ("（一）推进期") number the work to be done in them
+ *  ("1．配置分类设备。"): the work items are tasks. */
+function isStepsOfWork(part: Part): boolean {
+  if (!/(?:实施|工作)步骤|步骤安排/.test(partTitle(part.heading!))) return false;
+  let phase = false;
+  return part.lines.some((l) => {
+    const level = readMarker(l.key)?.level;
+    if (level === 2) phase = true;
+    return phase && level === 3;
+  });
 }
 
 function partTitle(line: Line): string {
@@ -164,7 +183,9 @@ function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled:
   const taskLines = parts.length
     ? [
         ...openingTasks,
-        ...parts.filter((p) => !nonTask(partTitle(p.heading!)) || isDutyList(p)).flatMap((p) => p.lines),
+        ...parts
+          .filter((p) => !nonTask(partTitle(p.heading!)) || isDutyList(p) || isStepsOfWork(p))
+          .flatMap((p) => p.lines),
       ]
     : firstMarker >= 0
       ? preamble.slice(firstMarker)

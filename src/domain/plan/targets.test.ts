@@ -113,6 +113,15 @@ describe('findTargets', () => {
     expect(targets('低价值可回收物占可回收物总量25%以上')).toEqual([
       'other >= 25 % [低价值可回收物占可回收物总量]',
     ]);
+    // The words of goals listed after a colon are theirs, not the sentence's before it.
+    expect(
+      targets(
+        '确保全镇环境空气质量优良率达标:可吸入颗粒物(PM10)、细颗粒物(PM2.5)年均浓度分别控制在59微克/立方米、35微克/立方米',
+      ),
+    ).toEqual([
+      'PM10 <= 59 μg/m³ [可吸入颗粒物(PM10)、细颗粒物(PM2.5)年均浓度]',
+      'PM2.5 <= 35 μg/m³ [可吸入颗粒物(PM10)、细颗粒物(PM2.5)年均浓度]',
+    ]);
     // A goal whose year a copy blanked speaks of the subject before 其中.
     expect(targets('服务业增加值占GDP比重“十二五”末要达到37%,其中,年达到33%以上')).toEqual([
       'other >= 37 % [服务业增加值占GDP比重“十二五”末要]',

@@ -264,7 +264,9 @@ export function findTargets(text: string, key: string): Target[] {
       continue;
     }
     if (RELATIVE.test(clauseKey)) continue;
-    const own = { text: clauseText.slice(0, m.index), key: clauseKey.slice(0, m.index) };
+    // "…确保空气质量优良率达标:PM10、PM2.5年均浓度分别控制在…": the goal's words follow a colon.
+    const said = clauseKey.lastIndexOf(':', m.index) + 1;
+    const own = { text: clauseText.slice(said, m.index), key: clauseKey.slice(said, m.index) };
     // A goal with no words of its own, or only a time ("年达到33%以上", a year blanked), speaks of
     // the subject before it.
     const ownWords = cleanLabel(own.text, own.key).replace(/^(?:到|至)?(?:\d{4})?年(?:底|末)?$/, '');
