@@ -1343,3 +1343,30 @@ describe('forms of batch 15', () => {
     expect(parsePlan('魅力文明城市创建行动方案\n一、主要任务\n1.整治背街小巷。').plans[0]!.region).toBeNull();
   });
 });
+
+describe('items whose measures share one unit line after them', () => {
+  const read = (second: string) =>
+    parsePlan(
+      [
+        '一、主要任务',
+        '（一）依法执行环评',
+        '1.认真执行环境影响评价法。',
+        '2.编制规划时组织环境影响评价。',
+        '责任单位:市环保局、市发改委',
+        '（二）加强环境监测能力建设',
+        `${second}完善监测仪器配置。`,
+        '责任单位:市环保局',
+      ].join('\n'),
+    ).plans[0]!.tasks.map(
+      (t) =>
+        `${t.number} ${t.assignments.map((a) => `${a.scope ?? '-'} R:${a.responsible_units.join('/')}`).join()}`,
+    );
+
+  it('makes the items the tasks where each numbers its measures from 1 again', () => {
+    expect(read('1.')).toEqual(['（一） - R:市环保局/市发改委', '（二） - R:市环保局']);
+  });
+
+  it('keeps the numbered measures the tasks where numbers run on through the items', () => {
+    expect(read('3.')).toEqual(['1 ', '2 - R:市环保局/市发改委', '3 - R:市环保局']);
+  });
+});

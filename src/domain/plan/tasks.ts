@@ -131,16 +131,39 @@ function unitsOfItems(lines: Line[]): boolean {
   let units = false;
   let inItem = false;
   let inMeasures = false;
-  for (const line of lines) {
-    const level = readMarker(line.key)?.level;
+  const levels = lines.map((l) => readMarker(l.key)?.level);
+  const restarts = measuresRestart(lines);
+  for (const [i, line] of lines.entries()) {
+    const level = levels[i];
     if (level === 1) [inItem, inMeasures] = [false, false];
     else if (level === 2) [inItem, inMeasures] = [true, false];
     else if (level === 3) inMeasures = true;
     if (!findUnitSegments(line.text, line.key, false).length) continue;
-    if (!ITEM_WORK.test(line.key) && (!inItem || inMeasures || level === 2)) return false;
+    // A unit line closing an item whose measures are numbered from 1 again in each item (长春's
+    // "(二十二)…" / "1.…" – "3.…" / "责任单位:…"): the item's units, as a 此项工作 statement is.
+    const next = levels.slice(i + 1).find((l) => l !== undefined);
+    const closing =
+      restarts && inMeasures && startsWithUnitKeyword(line.key) && (next === undefined || next <= 2);
+    if (!ITEM_WORK.test(line.key) && !closing && (!inItem || inMeasures || level === 2)) return false;
     units = true;
   }
   return units;
+}
+
+/** Whether an item's measures are numbered from 1 again after another item's (not on through the
+ *  plan, as tasks are). */
+function measuresRestart(lines: Line[]): boolean {
+  let items = 0;
+  let last = 0;
+  for (const line of lines) {
+    const marker = readMarker(line.key);
+    if (marker?.level === 2) items++;
+    else if (marker?.level === 3) {
+      if (marker.number === '1' && last > 0 && items > 1) return true;
+      last = Number(marker.number);
+    }
+  }
+  return false;
 }
 
 /** Reads the tasks of the given task-part lines (first-level headings included). */
