@@ -94,12 +94,14 @@ function shouldJoin(a: Line, b: Line, full: boolean): boolean {
   if (/:$/.test(a.key) && !endsWithUnitLabel(a.key) && !hasOpenBracket(a.key)) return false;
   // A line filled to the wrap width goes on, whatever it ends with, unless it is a title on a line
   // of its own, or a heading with a blank line or a field ("申报主体:…") after it (one that happens
-  // to fill the line).
+  // to fill the line), or a notice's title over a field's label.
   if (full)
     return !(
       a.start === a.end &&
       (isTitleLine(a.key) ||
-        (isHeadingLike(a.key) && (b.blankBefore || /^[\u4e00-\u9fff]{2,6}:/.test(b.key))))
+        (isHeadingLike(a.key) && (b.blankBefore || /^[\u4e00-\u9fff]{2,6}:/.test(b.key))) ||
+        // A form's title over its next field's label alone ("…交办的通知" / "交办内容:").
+        (endsLikeHeading(a.key) && /^[\u4e00-\u9fff]{2,8}:$/.test(b.key)))
     );
   if (/[;:)〕】]$/.test(a.key) || endsLikeHeading(a.key)) return false;
   // "…参与" ends a word, not a line broken before what is joined to it.

@@ -146,10 +146,13 @@ export function readHeader(lines: Line[]): Header {
   // Some sites print the 成文日期 as the date the document was generated (公文生成日期).
   const dateField = fields.get('成文日期') ?? fields.get('公文生成日期');
   const dateLine = lines.find((l) => DATE_LINE.test(l.key));
+  // A form that prints a field's value on the line under its label ("交办日期:" / "2024-06-05").
+  const under = lines.findIndex((l) => /^(?:交办|成文|发文|印发)日期:$/.test(l.key));
   const issuedOn =
     (dateField && parseDate(dateField)) ||
     (dateLine && parseDate(dateLine.key)) ||
     (fields.get('发文日期') && parseDate(fields.get('发文日期')!)) ||
+    (under >= 0 && parseDate(lines[under + 1]?.key ?? '')) ||
     null;
 
   // A notice that sends a plan names it; a notice that is itself the plan gives its subject.
@@ -235,12 +238,12 @@ function firstName(text: string): string {
   return again > 0 && orgOrNull(text.slice(0, again)) ? text.slice(0, again) : text;
 }
 
-/** The signature above the notice's date: of bodies signing jointly, one or two a line, the first. */
+/** The signature above the notice's date (or the year a copy left of it): of bodies signing
+ *  jointly, one or two a line, the first. */
 function jointSignature(lines: Line[]): string | null {
   const signed = lines.filter((l) => !l.chrome);
-  const at = signed.findIndex(
-    (l, i) => DATE_LINE.test(signed[i + 1]?.key ?? '') && orgOrNull(firstName(l.text)),
-  );
+  const dated = (l: Line | undefined) => !!l && (DATE_LINE.test(l.key) || /^(?:19|20)\d{2}年?$/.test(l.key));
+  const at = signed.findIndex((l, i) => dated(signed[i + 1]) && orgOrNull(firstName(l.text)));
   if (at < 0) return null;
   let top = at;
   while (top > 0 && orgOrNull(firstName(signed[top - 1]!.text))) top--;

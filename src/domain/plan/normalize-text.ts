@@ -89,7 +89,8 @@ const PAGE_NUMBER_BEFORE = /^(?:[-—–－]\s*)?\d{1,3}\s*[-—–－]\s+(?=\S)
 
 /** "— 12 —", "第 3 页 共 9 页", "3/9": a page number on a line of its own. */
 export function isPageNumber(text: string): boolean {
-  return PAGE_NUMBER.test(text);
+  // A year alone ("2018") is what a copy left of a date, not a page's number.
+  return PAGE_NUMBER.test(text) && !/^(?:19|20)\d{2}$/.test(text.trim());
 }
 const CHROME =
   /^(?:索\s*引\s*号|主\s*题\s*分\s*类|发\s*布\s*机\s*构|发\s*文\s*机\s*关|文\s*号\s*:|发\s*文\s*字\s*号|成\s*文\s*日\s*期|(?:公\s*文\s*)?生\s*成\s*日\s*期|发\s*布\s*日\s*期|体\s*裁|标\s*签|关\s*键\s*词|主\s*题\s*词|信\s*息\s*来\s*源|信\s*息\s*分\s*类|效\s*力\s*状\s*态|名\s*称\s*:|留言与评论|验证码|打印此文|打印本页|关闭窗口|【?打印】?|【?关闭】?|保存为word|字号|字体大小|分享到?|浏览(?:次数|量)|访问量|阅读量|来源\s*:|(?:添加|发布|更新|发表)?时间\s*:|日期\s*:|扫一扫|责任编辑|上一篇|下一篇|相关(?:链接|文档|文章|阅读)|当前位置|(?:您|你)的?当前(?:所在)?的?位置|(?:您|你)的位置|首页\s*>|附件下载|文档评论|评论|暂无评论|本文为转载|\[?接上页\]?$|[|｜]+$)/;

@@ -1370,3 +1370,38 @@ describe('items whose measures share one unit line after them', () => {
     expect(read('3.')).toEqual(['1 ', '2 - R:市环保局/市发改委', '3 - R:市环保局']);
   });
 });
+
+describe('dates a copy left short or set under their labels', () => {
+  it('reads the signature over a year alone, the rest of its date lost', () => {
+    const plan = parsePlan(
+      [
+        '西经开发〔2018〕215号',
+        '西安经技术开发区管委会',
+        '关于印发《西安经济技术开发区2018年“散乱污”企业整治工作方案》的通知',
+        '现将方案印发给你们。',
+        '西安经济技术开发区管委会',
+        '2018',
+        '西安经济技术开发区2018年“散乱污”企业整治工作方案',
+        '一、主要任务',
+        '1.排查散乱污企业。',
+      ].join('\n'),
+    ).plans[0]!;
+    expect([plan.issuer, plan.issued_on, plan.year]).toEqual(['西安经济技术开发区管委会', null, 2018]);
+  });
+
+  it('reads the date of a form that prints it under its label', () => {
+    const doc = parsePlan(
+      [
+        '交办单年份:',
+        '2024',
+        '交办日期:',
+        '2024-06-05',
+        '交办单标题:',
+        '关于对扬子河水质黑臭问题交办的通知',
+        '交办内容:',
+        '近期对2022年以来交办问题开展检查。',
+      ].join('\n'),
+    );
+    expect([doc.plans[0]!.issued_on, doc.plans[0]!.year]).toEqual(['2024-06-05', 2024]);
+  });
+});
