@@ -6,7 +6,15 @@
 // Where a blank line parts every cell, a cell is a paragraph: its lines are one cell's (units one
 // a line, measures "1." "2." one a line, a category printed a character a line).
 import { mergedRows } from './space-tables';
-import { chineseNumber, type Column, columnOf, isHeader, TASK_NUMBER, taskTableLines } from './task-table';
+import {
+  chineseNumber,
+  type Column,
+  columnOf,
+  isHeader,
+  isUnitColumn,
+  TASK_NUMBER,
+  taskTableLines,
+} from './task-table';
 
 /** A column name: short, one phrase, no sentence. */
 const NAME = /^[\u4e00-\u9fff（）()、/或及和]{2,12}$/;
@@ -129,7 +137,6 @@ const SERIES = /^(?:[一二三四五六七八九十]{1,2}|\d{1,4})(\D{1,4})$/;
 
 /** A sub-row's first cell: a year or years ("2018年", "2018—2020年"), as a 节点 column prints them. */
 const SUB_ROW_KEY = /^\d{4}\s*年?(?:\s*[-—–~～至到]\s*\d{4}\s*年?)?$/;
-const UNIT_COLUMNS: (Column | null)[] = ['lead', 'cooperating', 'responsible'];
 
 /** Where a row's text ends: after its last task or measures column. */
 const textEndOf = (columns: (Column | null)[]) =>
@@ -161,7 +168,7 @@ function subRows(columns: (Column | null)[], pieces: string[]): string[][] | nul
   let above: string[] = [];
   for (const group of groups) {
     above = columns.slice(text).map((_, c) => group[c] ?? (rows.length ? above[c]! : ''));
-    const units = JSON.stringify(above.filter((_, c) => UNIT_COLUMNS.includes(columns[text + c]!)));
+    const units = JSON.stringify(above.filter((_, c) => isUnitColumn(columns[text + c]!)));
     if (seen.has(units)) continue;
     seen.add(units);
     rows.push([...pieces.slice(0, text).map((p) => (rows.length ? '' : p)), ...above]);
@@ -240,7 +247,7 @@ function rowsFrom(
     if (read.some((row) => !row)) break;
     rows.push(
       ...read.map((row) =>
-        row!.map((cell, c) => (columns[c] && !UNIT_COLUMNS.includes(columns[c]) ? joinWrapped(cell) : cell)),
+        row!.map((cell, c) => (columns[c] && !isUnitColumn(columns[c]) ? joinWrapped(cell) : cell)),
       ),
     );
     i = end;

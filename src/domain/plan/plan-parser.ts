@@ -107,8 +107,10 @@ function isDutyList(part: Part): boolean {
   for (const l of part.lines) {
     const marker = readMarker(l.key);
     if (!marker || marker.level === 1) continue;
-    const labelled = unitLabel(l.text.slice(marker.length), l.key.slice(marker.length)) !== null;
-    byLevel.set(marker.level, [...(byLevel.get(marker.level) ?? []), labelled]);
+    if (!byLevel.has(marker.level)) byLevel.set(marker.level, []);
+    byLevel
+      .get(marker.level)!
+      .push(unitLabel(l.text.slice(marker.length), l.key.slice(marker.length)) !== null);
   }
   return [...byLevel.values()].some((items) => {
     const labelled = items.filter(Boolean).length;
@@ -151,8 +153,6 @@ function targetLines(parts: Part[]): Line[] {
   return parts.filter((p) => /总体要求|总体思路/.test(partTitle(p.heading!))).flatMap((p) => p.lines);
 }
 
-const ifAny = <T>(list: T[]): T[] | null => (list.length ? list : null);
-
 function targetsIn(lines: Line[]): Target[] {
   return findTargets(lines.map((l) => l.text).join('。'), lines.map((l) => l.key).join('。'));
 }
@@ -193,8 +193,11 @@ function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled:
   // A plan without a part of goals may state them in its opening paragraph, under its title.
   const own = preamble.filter((l) => !l.chrome);
   const openingLines = titled || (own.length > 1 && isTitleLine(own.at(-2)!.key)) ? own.slice(-1) : [];
+  const partGoals = targetLines(parts);
   const goalLines = parts.length
-    ? (ifAny(targetLines(parts)) ?? openingLines)
+    ? partGoals.length
+      ? partGoals
+      : openingLines
     : firstMarker >= 0
       ? preamble.slice(0, firstMarker)
       : preamble;

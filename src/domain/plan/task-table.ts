@@ -50,6 +50,9 @@ const COLUMN_NAMES: [Column, RegExp][] = [
 ];
 
 const UNIT_COLUMNS = ['lead', 'cooperating', 'responsible'] as const;
+
+/** Whether a column holds units (牵头, 配合 or 责任). */
+export const isUnitColumn = (column: Column | null): boolean => UNIT_COLUMNS.some((role) => role === column);
 const UNIT_LABELS = { lead: '牵头单位', cooperating: '配合单位', responsible: '责任单位' } as const;
 const CN_DIGITS = '一二三四五六七八九';
 
