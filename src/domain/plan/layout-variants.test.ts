@@ -5,14 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { differences, goldDocuments, KNOWN_GAPS } from '../../../tests/fixtures/gold-plans';
 import { foldPunctuation, LAYOUTS } from '../../../tests/fixtures/plan-layouts';
 import { physicalLines } from './normalize-text';
+import { withoutChunkNumbers } from './run-together';
 import { parsePlan } from './plan-parser';
 import { withTextTables } from './text-tables';
 
 /** A copy that flattened its line breaks into spaces (read back where a numbering marker follows a
- *  space) is a layout of its own: wrapped again, a break falls where no space is left to find it. */
+ *  space) is a layout of its own: wrapped again, a break falls where no space is left to find it.
+ *  So is a sharing site's copy in numbered chunks: wrapped again, its chunks are lines like any. */
 function flattened(text: string): boolean {
   const lines = physicalLines(text);
-  return new Set(lines.map((l) => l.start)).size < lines.length;
+  return (
+    new Set(lines.map((l) => l.start)).size < lines.length || withoutChunkNumbers(lines).length < lines.length
+  );
 }
 
 // What each document is, worked out once for all the layouts.

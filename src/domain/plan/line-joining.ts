@@ -75,10 +75,20 @@ function hasOpenBracket(key: string): boolean {
   return (key.match(/[(〔【[]/g) ?? []).length > (key.match(/[)〕】\]]/g) ?? []).length;
 }
 
+/** Whether the line closes a bracket it did not open: the rest of one opened on the line before. */
+function closesBracket(key: string): boolean {
+  let depth = 0;
+  for (const ch of key) {
+    if ('(〔【['.includes(ch)) depth++;
+    else if (')〕】]'.includes(ch) && --depth < 0) return true;
+  }
+  return false;
+}
+
 /** `full`: the last line joined into `a` filled the wrap width. */
 function shouldJoin(a: Line, b: Line, full: boolean): boolean {
   // A wrapped line may start with words that look like a web page's chrome ("完成" + "时间:5月底前").
-  if (a.chrome || (b.chrome && !full) || a.heading || b.heading) return false;
+  if (a.chrome || (b.chrome && !full) || a.heading || b.heading || b.opensText) return false;
   // "…(牵头单位:区环保水务局;" / "协办单位:…)": a bracket of units broken between its labels.
   if (opensUnitBracket(a.key) && startsWithUnitKeyword(b.key)) return true;
   if (startsOwnLine(b.key, full)) return false;
@@ -103,6 +113,8 @@ function shouldJoin(a: Line, b: Line, full: boolean): boolean {
         // A form's title over its next field's label alone ("…交办的通知" / "交办内容:").
         (endsLikeHeading(a.key) && /^[\u4e00-\u9fff]{2,8}:$/.test(b.key)))
     );
+  // "…(牵头单位:区建设局;完成时限:" over "年月日前)。": a bracket left open goes on to where it closes.
+  if (hasOpenBracket(a.key) && closesBracket(b.key)) return true;
   if (/[;:)〕】]$/.test(a.key) || endsLikeHeading(a.key)) return false;
   // "…参与" ends a word, not a line broken before what is joined to it.
   if (/[、,的和及或之《“(]$|(?<!参)与$/.test(a.key)) return true;
@@ -140,6 +152,7 @@ function join(a: Line, b: Line, full: boolean): Line {
     end: b.end,
     heading: false,
     chrome: false,
+    ...(a.opensText && { opensText: true }),
   };
 }
 

@@ -288,7 +288,7 @@ const ADMIN =
 const ADMIN_NAME = new RegExp(`^(?:(?:(?![局厅委])[\\u4e00-\\u9fff]){1,8}?|[X×]{1,4})${ADMIN}`);
 
 const CAMPAIGN_CITY = /(?:文明|卫生|园林|海绵|森林|智慧|花园|宜居|魅力|韧性|无废)城市$/;
-const GENERIC_PLACE = /^(?:城|全|本|各|该|我|辖)[市区县镇乡]$/;
+const GENERIC_PLACE = /^(?:(?:城|全|本|各|该|我|辖)[市区县镇乡]|乡镇|县区|区县|市县)$/;
 const CAMPAIGN = /^(?:创建|争创|巩固|建设|打造|国家|海绵|文明|卫生|园林|森林|智慧|无废|低碳)/;
 /** A title opening with its work ("进一步规范吴泾镇建筑垃圾治理") names no place first. */
 const WORK_OPENING = /^(?:关于|进一步|加强|做好|推进|开展|全面|深入|加快|规范|实施|落实|强化)/;
@@ -364,8 +364,9 @@ export function planYearOf(
     m[1] === '到' && preambleKey.startsWith('底', m.index + m[0].length);
   if (notPlanYears.size === 1 && years.every((m) => !m[1] || yearEnd(m)) && years.some(yearEnd))
     return Number(years[0]![2]);
-  // With no plan year, only a deadline that states its own year resolves.
-  const dated = years.length ? undefined : findDeadlines(tasksKey, null)[0];
+  // With no plan year named (horizons and bases aside), the first deadline that states its own year
+  // gives it ("到2017年…" in the preamble, "钢铁企业在2014年底前…" in the tasks: 2014).
+  const dated = findDeadlines(tasksKey, null)[0];
   if (dated) return Number(dated.slice(0, 4));
   return publishedOn ? Number(publishedOn.slice(0, 4)) : null;
 }

@@ -11,6 +11,15 @@ describe('physicalLines', () => {
     expect(text('1 - 3 月完成首轮排查。')).toBe('1 - 3月完成首轮排查。');
   });
 
+  it("drops a sharing site's banner and page footer run into the text", () => {
+    expect(physicalLines('下载后可任意编辑全国文明城区集中整顿方案').map((l) => l.text)).toEqual([
+      '全国文明城区集中整顿方案',
+    ]);
+    expect(physicalLines('质监站第 1 页共 5 页下载后可任意编辑牵头领导:张明').map((l) => l.text)).toEqual([
+      '质监站牵头领导:张明',
+    ]);
+  });
+
   it('drops a page number a PDF put inside a sentence, not a range of years', () => {
     expect(text('每―10 ― 年3月底前,制定年度计划')).toBe('每年3月底前,制定年度计划');
     expect(text('围绕2017—2020年度建设任务')).toBe('围绕2017—2020年度建设任务');

@@ -19,6 +19,9 @@ export interface Line {
   chrome: boolean;
   /** A blank line stands between this line and the one before. */
   blankBefore?: boolean;
+  /** The copy marks this line as opening a text of its own (a sharing site's first chunk): never
+   *  joined to the line before. */
+  opensText?: boolean;
 }
 
 // Traditional characters (web mirrors convert whole pages) and full-width ASCII fold one-to-one,
@@ -77,6 +80,9 @@ const MARKUP: [RegExp, string][] = [
   [/^\s*(?:#{1,6}|>|[-*+•](?=\s))\s*/, ''],
   // Mis-decoded non-breaking spaces show up as runs of "?".
   [/^\?{2,}|\?{2,}$/g, ''],
+  // A sharing site's page footer and banner, run into the text by its copy ("第 1 页共 5 页下载后可
+  // 任意编辑牵头领导:…").
+  [/(?:第\s*\d{1,3}\s*页\s*共\s*\d{1,3}\s*页\s*)?下载后可任意编辑/g, ''],
   // A page number a PDF's text put inside a sentence ("每―10 ― 年3月底前").
   [/(?<=[\u4e00-\u9fff])\s*[―—]\s*\d{1,3}\s*[―—]\s*(?=[\u4e00-\u9fff])/g, ''],
 ];

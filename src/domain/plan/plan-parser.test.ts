@@ -642,11 +642,14 @@ describe('metadata', () => {
     expect(titleOf('立山区人民政府')).toBe('任务分解和责任分工方案');
   });
 
-  it('takes the year of the first dated deadline when no year is named before the tasks', () => {
+  it('takes the year of the first dated deadline when no plan year is named before the tasks', () => {
     const year = (before: string) =>
       parsePlan(`${before}一、审批\n1.编制清单。2022年10月底前公布清单。\n2.改革。`).plans[0]!.year;
     expect(year('')).toBe(2022);
-    expect(year('到2025年,审批全面优化。\n')).toBeNull();
+    // A horizon named before ("到2025年") is not the plan's year; the deadline's still is (大丰's
+    // "到2017年…" and "钢铁企业在2014年底前").
+    expect(year('到2025年,审批全面优化。\n')).toBe(2022);
+    expect(year('到2025年,审批全面优化,比2020年提高。\n')).toBe(2022);
     expect(parsePlan('一、审批\n1.编制清单,常态推进。').plans[0]!.year).toBeNull();
   });
 
@@ -1293,6 +1296,13 @@ describe('a collection of model texts', () => {
       ].join('\n'),
     ).plans[0]!;
     expect([plan.title, plan.region, plan.year]).toEqual(['城市环境卫生整治方案', null, null]);
+  });
+
+  it('reads no place in a word for any township ("乡镇深入推进…方案")', () => {
+    const plan = parsePlan(
+      ['乡镇深入推进农村生活垃圾综合治理工作方案', '一、主要任务', '1、全面更新保洁设施。'].join('\n'),
+    ).plans[0]!;
+    expect([plan.title, plan.region]).toEqual(['乡镇深入推进农村生活垃圾综合治理工作方案', null]);
   });
 });
 

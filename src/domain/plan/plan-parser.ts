@@ -24,6 +24,7 @@ import {
 } from './metadata';
 import { physicalLines, type Line } from './normalize-text';
 import { splitHeadingRunOn } from './run-on-tasks';
+import { splitRunTogether, withoutChunkNumbers } from './run-together';
 import { findTargets } from './targets';
 import { readTasks, type TaskWithSource } from './tasks';
 import { unitLabel } from './unit-lines';
@@ -251,7 +252,9 @@ function withoutAttachmentLabel(lines: Line[]): Line[] {
 }
 
 export function parsePlanWithSources(text: string, document = ''): ParsedDocumentWithSources {
-  const lines = withoutAttachmentLabel(splitHeadingRunOn(joinBrokenLines(physicalLines(text))));
+  const lines = withoutAttachmentLabel(
+    splitHeadingRunOn(splitRunTogether(joinBrokenLines(withoutChunkNumbers(physicalLines(text))))),
+  );
   const starts = planStarts(lines);
   const firstStart = starts[0] ?? 0;
   const firstPart = lines.findIndex((l, i) => i >= firstStart && readMarker(l.key)?.level === 1);

@@ -52,7 +52,7 @@ function runOnTaskAt(key: string, next: number): number {
   return -1;
 }
 
-function slice(line: Line, from: number, to: number): Line {
+export function slice(line: Line, from: number, to: number): Line {
   const rawFrom = from === 0 ? 0 : rawIndex(line.raw, line.text, from);
   const rawTo = to === line.text.length ? line.raw.length : rawIndex(line.raw, line.text, to);
   return {

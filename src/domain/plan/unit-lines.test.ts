@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from './normalize-text';
+import { parsePlan } from './plan-parser';
 import {
   findUnitSegments,
   firstListedLeads,
@@ -309,6 +310,17 @@ describe('the first-leads rule (列第一位者为牵头部门)', () => {
     ]);
   });
 
+  it("reads no unit in a place's other kind in brackets after the rule said 下同", () => {
+    const { tasks } = parsePlan(
+      [
+        '一、治理工业污染',
+        '(一)烟气治理。完成脱硝改造。(责任部门:市环保局、经信委。列第一位的为牵头部门,下同)',
+        '(二)整治燃煤锅炉。各镇(区)制定实施本辖区锅炉整治方案。',
+      ].join('\n'),
+    ).plans[0]!;
+    expect(tasks.map((t) => t.assignments.length)).toEqual([1, 0]);
+  });
+
   it('reads later bracketed lists so only where the rule said 下同', () => {
     const list = '2.加强监测。(省环保厅、省气象局)';
     expect(findUnitSegments(list, fold(list), true, true).map((s) => s.block)).toEqual([
@@ -409,6 +421,13 @@ describe('a further field after the units', () => {
   it('also ends it at "；整改时限：" and "完成时限:"', () => {
     expect(blocks('责任单位：县环保局；整改时限：2018年12月底前')[0]!.responsible).toEqual(['县环保局']);
     expect(blocks('牵头单位:县住建局 完成时限:2018年底')[0]!.lead).toEqual(['县住建局']);
+  });
+
+  it('ends it at a field glued to the last name by a copy that lost the break', () => {
+    const [block] = blocks(
+      '牵头单位:县住建局责任单位:各乡镇政府、各撤乡并村善后工作组整治时限:2020年6月底前',
+    );
+    expect([block!.lead, block!.responsible]).toEqual([['县住建局'], ['各乡镇政府', '各撤乡并村善后工作组']]);
   });
 
   it('does not cut a unit whose name merely contains 时间 without a colon', () => {

@@ -384,8 +384,10 @@ export function headingUnits(
 /** "部门分工：", "责任分工：": a label over a sentence that gives the units their roles. */
 const DIVISION_LABEL = /^(?:部门分工|责任分工|职责分工|任务分工)\s*:\s*/;
 
-/** A non-unit field printed after a list of units on the same line: "，完成时间：…", "；整改时限：…". */
-const FIELD_AFTER_UNITS = /[,;\s]+(?:完成|整改|办结)?(?:时间|时限|期限)(?:节点|要求)?\s*:/;
+/** A non-unit field printed after a list of units on the same line: "，完成时间：…", "；整改时限：…",
+ *  or glued to the last name by a copy that lost the break ("…善后工作组整治时限:…"). */
+const FIELD_AFTER_UNITS =
+  /(?:[,;\s]+(?:完成|整改|办结|整治)?|(?<=[\u4e00-\u9fff)])(?:完成|整改|办结|整治))(?:时间|时限|期限)(?:节点|要求)?\s*:/;
 
 /** "区住建局（牵头）": a role printed in brackets after one name of a labelled list; "（按职责分工负
  *  责）" says only that the label's role is shared out. */
@@ -462,10 +464,12 @@ export function firstListedLeads(note: string | null): 'here' | 'from here on' |
   return /下同/.test(note) ? 'from here on' : 'here';
 }
 
-/** A list of units without roles ("省经信委、省发改委(省能源局)") under the first-leads rule. */
+/** A list of units without roles ("省经信委、省发改委(省能源局)") under the first-leads rule; a place's
+ *  other kind in brackets ("各镇(区)制定…") names no unit. */
 function firstLeadList(text: string, key: string): UnitBlock | null {
   if (!isUnitList(key)) return null;
   const names = splitUnits(text, key);
+  if (names.some((name) => name.length < 2)) return null;
   return { ...emptyBlock(), lead: names.slice(0, 1), responsible: names.slice(1) };
 }
 
