@@ -22,7 +22,7 @@ const PERIOD = new RegExp(
   'g',
 );
 const YEAR_DONE =
-  /(?<=[于在])(\d{4})年(?=(?:全面|基本|全部|彻底|正式)?(?:实现|完成|建成|达到|达标|投运|投入运行))/g;
+  /(?<=[于在])(\d{4})年(?=(?:全面|基本|全部|彻底|正式)?(?:实现|完成|建成|达到|达标|投运|投入运行|实施))/g;
 const RECURRING_BEFORE = /(?:每|次|逐|按|下|隔|当)(?:年|月|季度?|半年|周)?$/;
 const START_WORDS = '起|开始|以来|之后|以后';
 const START_AFTER = new RegExp(`^(?:${START_WORDS})`);
@@ -160,7 +160,9 @@ export function findDeadlines(taskKey: string, planYear: number | null): string[
     const before = key.slice(Math.max(0, m.at - 3), m.at);
     const after = key.slice(m.at + m.length);
     // "围绕2020年底前…达到…要求": the horizon of the goal the work serves, not the work's deadline.
-    if (RECURRING_BEFORE.test(before) || /(?:自|从|围绕)$/.test(before) || START_AFTER.test(after)) continue;
+    // "截至2020年底,全区县道总里程427公里": a count as it stood then, not work due.
+    if (RECURRING_BEFORE.test(before) || /(?:自|从|围绕|截至)$/.test(before) || START_AFTER.test(after))
+      continue;
     const explicit = m.yearWord !== undefined && /^\d{4}$/.test(m.yearWord);
     // Without 前 only the end of a month, quarter or year counts, and only with an explicit year
     // ("2019年底，…达到85%") or opening a clause ("4月底,全面完成…").

@@ -90,6 +90,22 @@ describe('lines a PDF broke at its width', () => {
     ).toContain('配合单位：县发改委、水利局、各乡镇（街道）、黎阳建管办');
   });
 
+  it('goes on inside a bracket that a full line leaves open, also after a full stop', () => {
+    const task =
+      '1.强化源头管控。完成编制工作。(市生态环境局牵头,各县市区人民政府和园区管委会负责落实。各县市区政府包含咸阳高新区管委会。以下不再列出)';
+    const text = asPdfLines(`${PARAGRAPH}\n${task}`, 22);
+    expect(text).toContain('负责落实。\n');
+    expect(joined(text).slice(1)).toEqual([task]);
+  });
+
+  it('goes on where the next line closes a bracket the line before left open', () => {
+    expect(joined('实行卫生保洁全覆盖管理。(牵头单位:区建设管理局;完成时限:\n年月日前)。')).toEqual([
+      '实行卫生保洁全覆盖管理。(牵头单位:区建设管理局;完成时限:年月日前)。',
+    ]);
+    // A bracket closed on its own line is no rest of the one before.
+    expect(joined('加强管理。\n(责任单位:区环保局)')).toHaveLength(2);
+  });
+
   it('goes on after a full line ending in a bracket, a label or words that look like a web page', () => {
     const text = asPdfLines(
       `${PARAGRAPH}\n1.制定准入清单。完成生态保护红线环境质量底线资源利用上线编制工作。〔市生态环境局牵头，各县、区人民政府（管委会）负责落实。〕\n2.完善鄂州球团厂厂区防护绿地。责任单位：鄂州球团厂，完成时间：2009年5月10日前。`,

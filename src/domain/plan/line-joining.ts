@@ -98,6 +98,9 @@ function shouldJoin(a: Line, b: Line, full: boolean): boolean {
   if (startsWithUnitKeyword(a.key))
     return full || /[、,;]$/.test(a.key) || endsWithUnitLabel(a.key) || isUnitContinuation(b.key);
   if (/^[,、。;:)”」』]/.test(b.key)) return full || !isHeadingLike(a.key);
+  // A full line inside a bracket goes on, even after a full stop: "(…负责落实。" over "各县市区政府
+  // 包含…。以下…不再列出)".
+  if (full && hasOpenBracket(a.key)) return true;
   if (/[。!?]$/.test(a.key) || DATE_LINE.test(a.key) || TIME_STAMP.test(a.key)) return false;
   // A colon ends a line that introduces the next ("全文如下:"), not a unit label or an open bracket
   // ("(牵头单位:").

@@ -46,6 +46,7 @@ const FIELD_NAMES = [
   '公开方式',
   '责任部门',
   '信息来源',
+  '来源',
   '发布时间',
   '浏览次数',
 ];
@@ -171,7 +172,7 @@ export function readHeader(lines: Line[]): Header {
     firstOrg(lines, noticeIssuer) ??
     orgOrNull(fields.get('发布机构') ?? fields.get('发文机关') ?? fields.get('发布单位') ?? '') ??
     // A page that names no signature or publisher may name its source: the office that wrote it.
-    orgOrNull(fields.get('信息来源') ?? '') ??
+    orgOrNull(fields.get('信息来源') ?? fields.get('来源') ?? '') ??
     firstOrg(lines, (l, next) => (next && /^关于(?:印发|转发)/.test(next.key) ? l.text : undefined)) ??
     firstOrg(lines, (l) => /([\u4e00-\u9fff]{2,24}?)(?:近日|日前|正式|联合)?印发[《〈]/.exec(l.text)?.[1]) ??
     // A page headline "《临汾市政府印发临汾市…行动计划》".

@@ -574,6 +574,55 @@ describe('metadata', () => {
     expect(page('新华网').issuer).toBeNull();
   });
 
+  it("reads the issuer from a reprint's 来源 line, not a site's", () => {
+    const page = (source: string) =>
+      parsePlan(
+        [
+          '陕西咸阳市蓝天保卫战2019年工作方案',
+          '时间:2019-05-14 11:28',
+          `来源:${source}`,
+          '一、主要任务',
+          '1.强化源头管控。',
+        ].join('\n'),
+      ).plans[0]!.issuer;
+    expect([page('咸阳市人民政府'), page('华拓网'), page('网友投稿')]).toEqual([
+      '咸阳市人民政府',
+      null,
+      null,
+    ]);
+  });
+
+  it('reads no goals in the measures of a task an excerpt opens in, before its first number', () => {
+    const plan = parsePlan(
+      [
+        '--建立医疗废物收集体系,确保实现100%收集,100%安全处置。',
+        '责任单位:区卫生局',
+        '(三)进一步加强生态环境建设',
+        '--全区开展生态镇创建。',
+        '责任单位:区环保局',
+      ].join('\n'),
+    ).plans[0]!;
+    expect(plan.targets).toEqual([]);
+    // Without a unit line the opening lines are the plan's own words, goals and all.
+    expect(
+      parsePlan(
+        ['确保实现生活垃圾100%收集。', '(三)进一步加强生态环境建设', '--全区开展生态镇创建。'].join('\n'),
+      ).plans[0]!.targets,
+    ).toHaveLength(1);
+  });
+
+  it('reads no tasks in a part that defines terms', () => {
+    const { tasks } = parsePlan(
+      [
+        '四、范围定义',
+        '(一)县道截至2020年底,全区县道总里程427公里。',
+        '五、主要任务',
+        '(一)落实路长制。',
+      ].join('\n'),
+    ).plans[0]!;
+    expect(tasks.map((t) => t.title)).toEqual(['落实路长制']);
+  });
+
   it('reads a title that opens with 关于, broken over two lines, over the name a notice gives it', () => {
     const plan = parsePlan(
       [

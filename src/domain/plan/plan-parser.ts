@@ -27,7 +27,7 @@ import { splitHeadingRunOn } from './run-on-tasks';
 import { splitRunTogether, withoutChunkNumbers } from './run-together';
 import { findTargets } from './targets';
 import { readTasks, type TaskWithSource } from './tasks';
-import { unitLabel } from './unit-lines';
+import { startsWithUnitKeyword, unitLabel } from './unit-lines';
 import type { ParsedDocument, ParsedDocumentWithSources, Plan, SourceRange, Target } from './types';
 
 interface Part {
@@ -200,7 +200,11 @@ function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled:
       ? partGoals
       : openingLines
     : firstMarker >= 0
-      ? preamble.slice(0, firstMarker)
+      ? // An excerpt taken up in a list of tasks ("--建立…" / "责任单位:…" before "(三)") states the
+        // measures of a task before its first number, not the plan's goals.
+        preamble.slice(0, firstMarker).some((l) => startsWithUnitKeyword(l.key))
+        ? []
+        : preamble.slice(0, firstMarker)
       : preamble;
   const preambleKey = preamble.map((l) => l.key).join('。');
   const issuedOn = header.issuedOn ?? fallback.issuedOn;

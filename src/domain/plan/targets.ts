@@ -4,7 +4,7 @@
 import type { Target, TargetMetric, TargetOp, TargetUnit } from './types';
 
 const COMPARATOR =
-  '不高于|不超过|不大于|不多于|不低于|不少于|不小于|低于|小于|高于|大于|超过|多于|控制在|保持在|稳定在|下降到|下降至|降至|降到|上升到|上升至|提高到|提高至|提升到|提升至|达到|达|为|≤|≥|<=|>=|<|>|=';
+  '不高于|不超过|不大于|不多于|不低于|不少于|不小于|低于|小于|高于|大于|超过|多于|控制在|保持在|保持|稳定在|下降到|下降至|降至|降到|上升到|上升至|提高到|提高至|提升到|提升至|达到|达|为|≤|≥|<=|>=|<|>|=';
 // A number followed by 年 is a year ("不超过2012年水平"), not a level.
 const NUMBER = '(\\d+(?:\\.\\d+)?)(?![\\d.]|\\s*年)';
 const SUFFIX = '(?:以下|以内|以上|左右)';
@@ -71,7 +71,8 @@ function operator(comparator: string, suffix: string | undefined, metric: Target
   if (suffix === '以下' || suffix === '以内') return '<=';
   if (suffix === '以上') return '>=';
   if (/^(?:控制在|下降到|下降至|降至|降到)$/.test(comparator)) return '<=';
-  if (/^(?:为|=)$/.test(comparator)) return '=';
+  // "列养率保持100%": a level to hold, neither more nor less.
+  if (/^(?:为|=|保持)$/.test(comparator)) return '=';
   // 达到 / 保持在: a concentration is reached from above, a count of good days from below.
   return CONCENTRATION.includes(metric) ? '<=' : '>=';
 }
@@ -139,11 +140,22 @@ interface Subject {
 /** A goal counted in things at the end of a clause, by a comparator or a closing 以上/以下 or both:
  *  "推广洁净型煤70万吨以上", "燃煤锅炉控制在200台以内". Its unit is outside the schema's list, so
  *  it has none. */
+const COUNTED_IN = '(?:万|亿)?(?:蒸吨|吨|台|辆|户|个|家|座|处|套|艘|公里|千米|亩|元)';
 const COUNT_GOAL = new RegExp(
-  `(${COMPARATOR})?\\s*(\\d+(?:\\.\\d+)?)\\s*(?:万|亿)?(?:蒸吨|吨|台|辆|户|个|家|座|处|套|艘|公里|千米|亩|元)\\s*(以上|以下|以内)?$`,
+  `(${COMPARATOR})?\\s*(\\d+(?:\\.\\d+)?)\\s*${COUNTED_IN}\\s*(以上|以下|以内|左右)?$`,
+);
+/** "建成230座以上的公园": the count placed before the things counted, which end the clause. */
+const COUNT_BEFORE_NOUN = new RegExp(
+  `(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*${COUNTED_IN}\\s*(以上|以下|以内)的([\\u4e00-\\u9fff]{1,12})$`,
 );
 
 function countTarget(text: string, key: string): Target | null {
+  const before = COUNT_BEFORE_NOUN.exec(key);
+  if (before && !RELATIVE.test(key)) {
+    const label = cleanLabel(text.slice(0, before.index), key.slice(0, before.index)) + before[3];
+    const op = before[2] === '以上' ? '>=' : '<=';
+    return label.length >= 2 ? { metric: 'other', label, op, value: Number(before[1]), unit: null } : null;
+  }
   // A note in brackets after the count ("日均高于276吨(含菜场)") is no part of it.
   const m = COUNT_GOAL.exec(key.replace(/\s*\([^()]*\)$/, ''));
   if (!m || !(m[1] || m[3]) || RELATIVE.test(key)) return null;

@@ -49,6 +49,16 @@ describe('splitUnits', () => {
     expect(split('区住建局、高新技术开发区')).toEqual(['区住建局', '高新技术开发区']);
   });
 
+  it('keeps districts named bare before one named with its 政府 with it, not before another unit', () => {
+    expect(split('市财政局,各县(市)、铜山区、贾汪区政府,中石油徐州分公司')).toEqual([
+      '市财政局',
+      '各县(市)、铜山区、贾汪区政府',
+      '中石油徐州分公司',
+    ]);
+    expect(split('铜山区、市环保局')).toEqual(['铜山区', '市环保局']);
+    expect(split('铜山区、贾汪区、市环保局')).toEqual(['铜山区', '贾汪区', '市环保局']);
+  });
+
   it('keeps short names before any other unit as names of their own', () => {
     expect(split('公安、交通、城管部门')).toEqual(['公安', '交通', '城管部门']);
     expect(split('公安、交通、区环保局')).toEqual(['公安', '交通', '区环保局']);
@@ -125,6 +135,7 @@ describe('findUnitSegments', () => {
   it.each([
     ['牵头', 'lead'],
     ['牵头督导', 'lead'],
+    ['负责指导', 'lead'],
     ['参与', 'cooperating'],
     ['配合', 'cooperating'],
     ['协办', 'cooperating'],

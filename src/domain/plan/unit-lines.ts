@@ -80,7 +80,8 @@ const KEYWORD_END = new RegExp(`${LABEL}$`);
 // Inline role verbs, checked at the end of each clause; the longest form wins because the prefix
 // before it is matched lazily.
 const ROLE_VERBS: [string, Role][] = [
-  ['牵头负责|牵头督导|牵头组织|牵头', 'lead'],
+  // "省住房城乡建设厅负责指导,各设区市人民政府落实": the one who guides the work leads it.
+  ['牵头负责|牵头督导|牵头组织|负责指导|牵头', 'lead'],
   ['配合参与|参与|配合|协办|协助', 'cooperating'],
   ['负责落实|按职责分工负责|按职责负责|分工负责|具体负责|负责实施|组织实施|负责|落实|主责', 'responsible'],
 ];
@@ -169,6 +170,17 @@ const OFFICE_END = /(?:局|委|办|中心|政府|处|室|队|所|站|院|厅|会
 const BODY_ONLY = /^(?:人民政府|政府|管委会|管理委员会|党委|党工委|办事处)(?:[和与及、]|$)/;
 const GOVERNMENT_BODY = /(?:人民政府|政府|管委会|管理委员会|办事处|街道|有限公司|派出所)$/;
 
+/** "各县(市)、铜山区、贾汪区政府": districts named bare before one named with its 政府 share it, as
+ *  "铜山区、贾汪区人民政府" do; a bare district before any other name is a unit of its own. */
+const DISTRICT = /^[\u4e00-\u9fff]{1,4}[区县市]$/;
+const DISTRICT_GOVERNMENT = /^[\u4e00-\u9fff]{1,4}[区县市](?:人民)?政府$/;
+
+function sharesGovernment(keys: string[], at: number): boolean {
+  if (!DISTRICT.test(keys[at]!)) return false;
+  const next = keys.slice(at + 1).find((k) => !DISTRICT.test(k));
+  return next !== undefined && DISTRICT_GOVERNMENT.test(next);
+}
+
 /** "市级各有关部门及各县市区政府", "市卫生局和各区政府": (以)及, 和 or 与 joins two names when every
  *  side reads as a unit (not in "市住房和城乡建设局"); not in "各县政府及其有关部门", where 其 points
  *  back to the name before. */
@@ -197,17 +209,20 @@ export function splitUnits(text: string, key: string): string[] {
   const names: string[] = [];
   // Fragments waiting for the name they may belong to: [as printed, folded].
   let pending: [string, string][] = [];
-  for (const [from, to] of splitTopLevel(key, '、,;。').flatMap((span) => splitOnAnd(key, span))) {
+  const spans = splitTopLevel(key, '、,;。').flatMap((span) => splitOnAnd(key, span));
+  const keys = spans.map(([from, to]) => cleanUnit(key.slice(from, to)));
+  spans.forEach(([from, to], i) => {
     const name = cleanUnit(text.slice(from, to));
-    const nameKey = cleanUnit(key.slice(from, to));
-    if (!name) continue;
+    const nameKey = keys[i]!;
+    if (!name) return;
     if (
       ADMIN_FRAGMENT.test(nameKey) ||
       ZONE_FRAGMENT.test(nameKey) ||
-      (PLACE_FRAGMENT.test(nameKey) && !UNIT_SUFFIX.test(nameKey))
+      (PLACE_FRAGMENT.test(nameKey) && !UNIT_SUFFIX.test(nameKey)) ||
+      sharesGovernment(keys, i)
     ) {
       pending.push([name, nameKey]);
-      continue;
+      return;
     }
     const shared = pending.filter(
       ([, k]) =>
@@ -217,7 +232,7 @@ export function splitUnits(text: string, key: string): string[] {
     names.push(...pending.filter((p) => !shared.includes(p)).map(([n]) => n));
     names.push([...shared.map(([n]) => n), name].join('、'));
     pending = [];
-  }
+  });
   // Fragments that no unit name followed were names of their own.
   return [...names, ...pending.map(([n]) => n)];
 }
