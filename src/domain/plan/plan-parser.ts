@@ -23,6 +23,7 @@ import {
   type Header,
 } from './metadata';
 import { physicalLines, type Line } from './normalize-text';
+import { withGluedTables } from './glued-tables';
 import { splitHeadingRunOn } from './run-on-tasks';
 import { splitRunTogether, withoutChunkNumbers } from './run-together';
 import { findTargets } from './targets';
@@ -257,7 +258,9 @@ function withoutAttachmentLabel(lines: Line[]): Line[] {
 
 export function parsePlanWithSources(text: string, document = ''): ParsedDocumentWithSources {
   const lines = withoutAttachmentLabel(
-    splitHeadingRunOn(splitRunTogether(joinBrokenLines(withoutChunkNumbers(physicalLines(text))))),
+    splitHeadingRunOn(
+      splitRunTogether(joinBrokenLines(withGluedTables(withoutChunkNumbers(physicalLines(text))))),
+    ),
   );
   const starts = planStarts(lines);
   const firstStart = starts[0] ?? 0;

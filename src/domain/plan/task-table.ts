@@ -30,7 +30,7 @@ const COLUMN_NAMES: [Column, RegExp][] = [
   ],
   [
     'measures',
-    /^(?:具体措施|工作措施|主要措施|细化措施|具体工作措施|措施|工作内容|任务内容|具体内容|主要内容|内容|工作要求|具体要求|要求|目标要求|工作目标|目标任务|具体任务|任务要求|完成标准|工作标准|治理措施|整治措施|整改措施|落实措施|推进措施|责任分解内容|分解内容|具体工作|重点内容)$/,
+    /^(?:具体措施|工作措施|主要措施|细化措施|具体工作措施|措施|工作内容|任务内容|具体内容|主要内容|内容|工作要求|具体要求|要求|目标要求|工作目标|目标任务|具体任务|任务要求|完成标准|工作标准|治理措施|整治措施|整改措施|落实措施|推进措施|责任分解内容|分解内容|任务分解|具体工作|重点内容)$/,
   ],
   ['lead', /^(?:牵头单位|牵头部门|牵头责任单位|主办单位|牵头)$/],
   [
@@ -144,7 +144,7 @@ function sentences(parts: string[]): string {
  * Where one unit's name ends and the next begins with no separator between them ("区住建局区城管局"):
  * a paragraph break read as a wrapped line when the first name filled the line.
  */
-const GLUED_UNITS = /(?<=[局委办府院队所站处室会部]|中心|公司)(?=[区市县镇乡各])/g;
+export const GLUED_UNITS = /(?<=[局委办府院队所站处室会部]|中心|公司)(?=[区市县镇乡各])/g;
 
 /** Each paragraph of a unit cell is one unit or a list of them. */
 function unitList(parts: string[]): string {
