@@ -146,7 +146,10 @@ export function readHeader(lines: Line[]): Header {
 
   // Some sites print the 成文日期 as the date the document was generated (公文生成日期).
   const dateField = fields.get('成文日期') ?? fields.get('公文生成日期');
-  const dateLine = lines.find((l) => DATE_LINE.test(l.key));
+  // A newspaper page's date ("2025年07月15日" over "第A04版:") dates the page, not the plan.
+  const dateLine = lines.find(
+    (l, i) => DATE_LINE.test(l.key) && ![lines[i - 1], lines[i + 1]].some((n) => n && EDITION.test(n.key)),
+  );
   // A form that prints a field's value on the line under its label ("交办日期:" / "2024-06-05").
   const under = lines.findIndex((l) => /^(?:交办|成文|发文|印发)日期:$/.test(l.key));
   const issuedOn =
@@ -205,6 +208,8 @@ export function withClosingSignature(header: Header, lines: Line[]): Header {
   }
   return header;
 }
+
+const EDITION = /^第\s*[A-Z]?\d{1,3}\s*版/;
 
 /** "河西街道办事处决定" opening a clause of the preamble → 河西街道办事处; not a body named only by
  *  its level ("区政府决定", "县环保局决定"), which leaves open which one. */

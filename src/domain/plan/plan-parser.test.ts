@@ -1355,6 +1355,37 @@ describe('a collection of model texts', () => {
   });
 });
 
+describe('a newspaper printing one item of a plan', () => {
+  const page = (measuresField: string) =>
+    parsePlan(
+      [
+        '2025年07月15日',
+        '第A04版:',
+        '十八、开展农村黑臭水体治理',
+        '【目标任务】',
+        '新增完成43条农村黑臭水体治理任务。',
+        measuresField,
+        '1.积极推进省级农村黑臭水体治理试点工作。',
+        '2.积极争取省级水污染防治资金。',
+        '3.开展常态化摸排调研。',
+        '责任单位:市生态环境局',
+        '联系人:何长海',
+      ].join('\n'),
+    ).plans[0]!;
+
+  it('reads the item as the task, the measures under 【推进措施】 as its content, the page date as no issue date', () => {
+    const plan = page('【推进措施】');
+    expect(plan.tasks.map((t) => [t.number, t.title, t.assignments[0]?.responsible_units])).toEqual([
+      ['十八', '开展农村黑臭水体治理', ['市生态环境局']],
+    ]);
+    expect([plan.issued_on, plan.year]).toEqual([null, 2025]);
+  });
+
+  it('keeps numbered lines under any other field as the tasks', () => {
+    expect(page('【工作安排】').tasks.map((t) => t.number)).toEqual(['1', '2', '3']);
+  });
+});
+
 describe('forms of batch 15', () => {
   it('reads a part of duties whose items labelled by units hold numbered duties of their own', () => {
     expect(

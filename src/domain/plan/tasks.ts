@@ -166,6 +166,9 @@ function measuresRestart(lines: Line[]): boolean {
   return false;
 }
 
+/** A bracketed field heading over the measures of the item it is printed in. */
+const MEASURES_FIELD = /^【(?:推进|工作|主要|具体|保障)?(?:措施|举措)】$/;
+
 /** Reads the tasks of the given task-part lines (first-level headings included). */
 export function readTasks(partLines: Line[], planYear: number | null): TaskWithSource[] {
   // Tasks are the 1. items; a plan numbering nothing below （一） has its （一） parts as tasks, and an
@@ -174,8 +177,11 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
   const itemWork = present.has(2) && present.has(3) && unitsOfItems(partLines);
   // Parts numbered 一、 with nothing numbered under them and units of their own (a duty list, a
   // table's rows numbered 一、) are the tasks.
+  // So is a part that lays its work out under bracketed fields ("十八、开展农村黑臭水体治理" /
+  // "【目标任务】" / "【推进措施】" 1.–3. / "责任单位:…"): its numbered lines are its measures.
   const partTasks =
-    !([2, 3, 4, 5] as const).some((level) => present.has(level)) &&
+    (!([2, 3, 4, 5] as const).some((level) => present.has(level)) ||
+      (!present.has(2) && partLines.some((l) => MEASURES_FIELD.test(l.key)))) &&
     partLines.some((l) => readMarker(l.key)?.level !== 1 && findUnitSegments(l.text, l.key, false).length);
   const taskLevel: Level = partTasks
     ? 1
