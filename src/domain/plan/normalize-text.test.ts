@@ -11,6 +11,11 @@ describe('physicalLines', () => {
     expect(text('1 - 3 月完成首轮排查。')).toBe('1 - 3月完成首轮排查。');
   });
 
+  it("marks the rest of a page's markup as chrome", () => {
+    expect(physicalLines('八、开展农村黑臭水体治理 /enpproperty-->').map((l) => l.chrome)).toEqual([true]);
+    expect(physicalLines('八、开展农村黑臭水体治理').map((l) => l.chrome)).toEqual([false]);
+  });
+
   it("drops a sharing site's banner and page footer run into the text", () => {
     expect(physicalLines('下载后可任意编辑全国文明城区集中整顿方案').map((l) => l.text)).toEqual([
       '全国文明城区集中整顿方案',

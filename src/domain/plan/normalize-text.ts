@@ -195,6 +195,8 @@ export function physicalLines(input: string): Line[] {
         CHROME.test(key) ||
         NAV_MENU.test(piece.trim()) ||
         /【(?:打印|关闭)|打印本页|关闭窗口/.test(key) ||
+        // The rest of a page's markup ("…十八、开展农村黑臭水体治理 /enpproperty-->").
+        /<!--|-->/.test(key) ||
         isSharingSiteChrome(key);
       lines.push({ text, key, raw: piece, start: index, end: index, heading, chrome, blankBefore: blank });
       blank = false;
