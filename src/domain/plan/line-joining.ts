@@ -93,7 +93,7 @@ function shouldJoin(a: Line, b: Line, full: boolean): boolean {
   if (opensUnitBracket(a.key) && startsWithUnitKeyword(b.key)) return true;
   if (startsOwnLine(b.key, full)) return false;
   // "…三年行动计划" over "（2026—2028年）": a title's years printed on a line of their own.
-  if (isTitleLine(a.key) && /^\(\s*\d{4}\s*[-—–~至到]\s*\d{4}\s*年?\s*\)$/.test(b.key)) return true;
+  if (isTitleLine(a.key) && /^\(\s*\d{4}\s*[-—–―~至到]\s*\d{4}\s*年?\s*\)$/.test(b.key)) return true;
   // "责任单位:" alone on its line: the names follow on the next one.
   if (startsWithUnitKeyword(a.key))
     return full || /[、,;]$/.test(a.key) || endsWithUnitLabel(a.key) || isUnitContinuation(b.key);

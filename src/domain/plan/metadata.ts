@@ -326,7 +326,7 @@ export function regionOf(title: string | null, issuer: string | null): string | 
   return null;
 }
 
-const YEAR_RANGE = /[(（]\s*((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年?\s*[)）]\s*$/;
+const YEAR_RANGE = /[(（]\s*((?:19|20)\d{2})\s*[-—–―~至到]\s*((?:19|20)\d{2})\s*年?\s*[)）]\s*$/;
 const DAY_RANGE = new RegExp(
   `(?:自|从)?((?:19|20)\\d{2})年(\\d{1,2})月(\\d{1,2})日(?:起)?\\s*(?:至|到|—|-|~)\\s*(?:((?:19|20)\\d{2})年)?(\\d{1,2})月(\\d{1,2})日`,
 );
@@ -356,7 +356,7 @@ export function planYearOf(
   tasksKey: string,
   publishedOn: string | null = null,
 ): number | null {
-  const single = title?.replace(/\d{4}\s*[-—–~至到]\s*\d{4}/g, '').match(/((?:19|20)\d{2})\s*年/);
+  const single = title?.replace(/\d{4}\s*[-—–―~至到]\s*\d{4}/g, '').match(/((?:19|20)\d{2})\s*年/);
   if (single) return Number(single[1]);
   if (period) return Number(period.start.slice(0, 4));
   if (issuedOn) return Number(issuedOn.slice(0, 4));

@@ -1355,6 +1355,79 @@ describe('a collection of model texts', () => {
   });
 });
 
+describe('a patrol report of problems and their rectification', () => {
+  const report = (...items: string[]) =>
+    parsePlan(
+      [
+        '8月30日市容环境综合整治情况的通报',
+        '发布时间:2015-08-30 16:21',
+        '县双创办对城区进行了督查,现就有关问题通报如下:',
+        ...items,
+      ].join('\n'),
+    ).plans[0]!;
+  const units = (plan: Plan) =>
+    plan.tasks.map((t) => [t.number, t.assignments.map((a) => [a.scope, a.lead_units, a.responsible_units])]);
+
+  it('reads who carries out each measure, after 由, and the report as the title', () => {
+    const plan = report(
+      '1、人武部片区:建设路东段少数人行道道沿破损。',
+      '整改措施:由县住建局负责修复。',
+      '2、幼儿园片区:民主巷垃圾箱破损严重。',
+      '整改措施:(1)由县环卫站负责更换破损垃圾桶。(2)由包片单位县幼儿园负责教育督促商户规范招牌摆放。',
+      '3、城关小学片区:商户占路经营。',
+      '整改要求:按照先劝阻、再处罚的要求,由沿线包片单位城关小学和县消防大队负责规范。',
+      '4、农商行对面行道树上缆线乱牵乱挂。',
+      '整改措施:由包片单位林业局牵头,广电网络公司、电力局按照管理权限予以规范。',
+      '5关于网民反映月城巷下水道井盖下沉的问题。',
+      '整改措施:由县住建局督促施工单位修缮。',
+    );
+    expect(plan.title).toBe('8月30日市容环境综合整治情况的通报');
+    expect(units(plan)).toEqual([
+      ['1', [[null, [], ['县住建局']]]],
+      [
+        '2',
+        [
+          ['(1)', [], ['县环卫站']],
+          ['(2)', [], ['县幼儿园']],
+        ],
+      ],
+      ['3', [[null, [], ['城关小学', '县消防大队']]]],
+      ['4', [[null, ['林业局'], ['广电网络公司', '电力局']]]],
+      ['5', [[null, [], ['县住建局']]]],
+    ]);
+  });
+
+  it('reads no units where 由 names no unit, nor outside a measure', () => {
+    const plan = report(
+      '1、新正街人行道多处水果摊贩流动经营。',
+      '整改措施:由各商户自行负责清理。',
+      '2、河滨南路有住户晾晒衣物。县文广局负责督促住户移走。',
+    );
+    expect(units(plan)).toEqual([
+      ['1', []],
+      ['2', []],
+    ]);
+  });
+});
+
+describe('numbering in other marks', () => {
+  it('reads sections numbered in tortoise-shell brackets and a title years range with a horizontal bar', () => {
+    const plan = parsePlan(
+      [
+        '重庆市主城区宁静行动实施方案(2011―2013年)',
+        '二、工作任务',
+        '〔一〕大力发展绿色交通。推广新能源公交车。〔责任部门:城管大队〕',
+        '〔二〕加强施工噪声管理。〔责任部门:住建局〕',
+      ].join('\n'),
+    ).plans[0]!;
+    expect(plan.tasks.map((t) => [t.number, t.assignments[0]?.responsible_units])).toEqual([
+      ['〔一〕', ['城管大队']],
+      ['〔二〕', ['住建局']],
+    ]);
+    expect([plan.year, plan.period]).toEqual([2011, { start: '2011-01-01', end: '2013-12-31' }]);
+  });
+});
+
 describe('a newspaper printing one item of a plan', () => {
   const page = (measuresField: string) =>
     parsePlan(

@@ -63,11 +63,25 @@ export function slice(line: Line, from: number, to: number): Line {
   };
 }
 
+/** A measure, date or count after a number ("4月底前", "3家企业"), not a task's words. */
+const COUNTED = /^(?:[年月日号时个家座处万亿千百十吨台辆户米项批条名人次周天]|公里|平方)/;
+
+/** "4关于网民反映…的问题。" after task 3: the next task with its mark left out, given one. */
+function withMark(line: Line, next: number): Line {
+  const m = /^(\d{1,3})(?=[\u4e00-\u9fff“《])/.exec(line.key);
+  const rest = m ? line.key.slice(m[0].length) : '';
+  if (!m || Number(m[1]) !== next || COUNTED.test(rest) || !readsLikeTask(rest)) return line;
+  const at = m[0].length;
+  const mark = (s: string) => `${s.slice(0, at)}、${s.slice(at)}`;
+  return { ...line, key: mark(line.key), text: mark(line.text), raw: mark(line.raw.replace(/^\s+/, '')) };
+}
+
 /** Splits lines where a task of the given level starts in mid-line; other lines are kept as they are. */
 export function splitRunOnTasks(lines: Line[], taskLevel: Level): Line[] {
   const out: Line[] = [];
   let current: number | null = null;
-  for (const line of lines) {
+  for (const original of lines) {
+    const line = current === null ? original : withMark(original, current + 1);
     const marker = readMarker(line.key);
     if (marker && marker.level < taskLevel) current = null;
     if (marker?.level === taskLevel && /^\d+$/.test(marker.number)) current = Number(marker.number);

@@ -102,6 +102,9 @@ function assignments(events: Event[]): Assignment[] {
   let since: string[] = [];
   for (const event of events) {
     if (event.kind === 'sub') {
+      // Numbered from 1 again ("(1)…(2)…" of the problem, then "整改措施:(1)由…(2)由…"): the later
+      // numbering is the one the units follow.
+      if (event.number === '1') since = [];
       since.push(event.number);
       continue;
     }
@@ -293,7 +296,7 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
     plain += key.slice(at);
     // Sub-items run on inside a paragraph: "…；（2）…".
     if (task && subLevel === 4) {
-      for (const m of key.matchAll(/(?:^|[。;:])\s*\((\d{1,2})\)/g)) {
+      for (const m of key.matchAll(/(?:^|[。;:])\s*\(?(\d{1,2})\)/g)) {
         if (m.index === 0) continue;
         const inUnits = segments.some((s) => m.index >= s.start && m.index < s.end);
         if (!inUnits) events.push([m.index, () => task?.events.push({ kind: 'sub', number: m[1]! })]);

@@ -102,7 +102,7 @@ const roleOfVerb = (verb: string): Role => VERB_ROLES.find(([pattern]) => patter
 const STANDING_RULE = /不再(?:一一|单独|重复|另行)?列出|以下各项(?:工作|任务)?[^。]*均|^以下均/;
 
 const UNIT_SUFFIX =
-  /(?:局|委|办|室|中心|政府|府|镇|乡|街道|处|村|社区|公司|厂|企业|所|队|站|院|厅|部|会|组|科|馆|社|镇街|妇联|侨联|残联|文联|工商联|科协|政协|单位|部门|机关|园区|银行|集团|学校|医院|区|县|市|港|园|行)$/;
+  /(?:局|委|办|室|中心|政府|府|镇|乡|街道|处|村|社区|公司|厂|企业|所|队|站|院|厅|部|会|组|科|馆|社|镇街|妇联|侨联|残联|文联|工商联|科协|政协|校|小学|中学|大学|单位|部门|机关|园区|银行|集团|学校|医院|区|县|市|港|园|行)$/;
 
 const OPEN = '(〔【[';
 const CLOSE = ')〕】]';
@@ -166,7 +166,7 @@ const PLACE_FRAGMENT = /^[\u4e00-\u9fff]{1,6}$/;
 const ZONE_FRAGMENT = /^[\u4e00-\u9fff]{2,10}(?:示范区|开发区|高新区|新区|园区|集聚区)$/;
 const ZONE_BODY = /(?:管委会|管理委员会)$/;
 /** The ending of an office's name, which no word inside a longer name ends with. */
-const OFFICE_END = /(?:局|委|办|中心|政府|处|室|队|所|站|院|厅|会|公司)$/;
+const OFFICE_END = /(?:局|委|办|中心|政府|处|室|队|所|站|院|厅|会|公司|校|小学|中学|大学)$/;
 const BODY_ONLY = /^(?:人民政府|政府|管委会|管理委员会|党委|党工委|办事处)(?:[和与及、]|$)/;
 const GOVERNMENT_BODY = /(?:人民政府|政府|管委会|管理委员会|办事处|街道|有限公司|派出所)$/;
 
@@ -613,6 +613,44 @@ function withRolesAfter(text: string, key: string, segments: UnitSegment[]): Uni
   return [...segments.slice(0, -1), { ...last, end: Math.min(key.length, to + 1), block }];
 }
 
+/** A rectification's measures: "整改措施:由县住建局负责修复。", "整改要求:由包片单位县气象局负责清除。",
+ *  "整改措施:(1)由县环卫站负责更换…。(2)由…". */
+const MEASURE_LABEL = /^(?:整改措施|整改要求|整改意见|处理意见|处置措施)\s*:/;
+/** Who carries a measure out: the names after 由 (a role they hold before them, "包片单位", is no name)
+ *  up to the verb of the work. */
+const AGENT =
+  /(?<=^|[:。;,)])\s*由(?:[^,;。由]{0,10}?包片单位)?([^,;。由]{2,80}?)(负责|牵头|督促|对|按照|予以|组织|联系|协调|及时|立即|自行)/g;
+/** The clause after a lead's: the names that do the work ("…林业局牵头,广电网络公司、…电力局按照管理权限
+ *  予以规范"). */
+const DOERS = /^,([^,;。]{2,80}?)(配合|按照|负责|予以|对|做好)/;
+
+/** Each 由 clause of a measure line whose names are units: 牵头 leads, others carry the work out. */
+function measureAgents(text: string, key: string, from: number): UnitSegment[] {
+  AGENT.lastIndex = from;
+  const segments: UnitSegment[] = [];
+  for (let m = AGENT.exec(key); m; m = AGENT.exec(key)) {
+    const namesAt = m.index + m[0].length - m[2]!.length - m[1]!.length;
+    const names = splitUnits(text.slice(namesAt, namesAt + m[1]!.length), m[1]!);
+    if (!isUnitList(m[1]!)) continue;
+    const block = emptyBlock();
+    let end = m.index + m[0].length;
+    block[m[2] === '牵头' ? 'lead' : 'responsible'].push(...names);
+    const doers =
+      m[2] === '牵头'
+        ? DOERS.exec(key.slice(key.indexOf(',', end) >= 0 ? key.indexOf(',', end) : end))
+        : null;
+    if (doers && isUnitList(doers[1]!) && /^[^,;。]*$/.test(key.slice(end, key.indexOf(',', end)))) {
+      const at = key.indexOf(',', end) + 1;
+      block[doers[2] === '配合' ? 'cooperating' : 'responsible'].push(
+        ...splitUnits(text.slice(at, at + doers[1]!.length), doers[1]!),
+      );
+      end = at + doers[0].length - 1;
+    }
+    segments.push({ start: m.index + m[0].length - m[0].trimStart().length, end, block });
+  }
+  return segments;
+}
+
 /** Unit statements in one line: a keyword line, a keyword tail after a full stop, inline groups.
  *  `ownWords`: the line opens with the task's own words (its heading), so its first sentence is
  *  never an unbracketed unit statement; a line of the body may be one whole. */
@@ -624,6 +662,11 @@ export function findUnitSegments(
   ownWords = true,
   firstLeads = false,
 ): UnitSegment[] {
+  const measure = MEASURE_LABEL.exec(key);
+  if (measure) {
+    const agents = measureAgents(text, key, measure[0].length);
+    if (agents.length) return agents;
+  }
   // "部门分工：省发展改革委牵头，各地、各部门配合。": a label over a statement of roles.
   const division = DIVISION_LABEL.exec(key);
   if (division) {
