@@ -6,6 +6,7 @@
 // Where a blank line parts every cell, a cell is a paragraph: its lines are one cell's (units one
 // a line, measures "1." "2." one a line, a category printed a character a line).
 import { mergedRows } from './space-tables';
+import { isUnitList } from './unit-lines';
 import {
   chineseNumber,
   type Column,
@@ -16,6 +17,8 @@ import {
   taskTableLines,
 } from './task-table';
 
+/** A table's title ("重点任务清单"), not a column's name. */
+const TABLE_TITLE = /(?:清单|方案|计划|要点)$/;
 /** A column name: short, one phrase, no sentence. */
 const NAME = /^[\u4e00-\u9fff（）()、/或及和]{2,12}$/;
 
@@ -71,13 +74,26 @@ const GROUP_MARK = /^[一二三四五六七八九十]{1,3}[、.]?$/;
 /** A category cell holding its number and its name ("1.\n分类投放"), printed once or twice. */
 const GROUP_CELL = /^(\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]?\n([^\n]{2,30})$/;
 
+/** A part's heading printed across the table: "一、持续强化规划引领", "行动一：再造发展新极行动（…）". */
+const PART_ROW =
+  /^(?:[一二三四五六七八九十]{1,3}、\s*[^\s\d、]{2,30}|(?:行动|专项行动|板块)[一二三四五六七八九十]{1,3}[:：]\s*[^\n]{2,40})$/;
+/** A category cell printed where the category changes, before its row's number ("旧区改造" / "4"):
+ *  a few words, no sentence and no unit's name (a row's last cell, "区绿化市容局", before the next
+ *  row's number is no category). */
+const CATEGORY = /^[^\s\d。，,；;、]{2,14}$/;
+const categoryBefore = (cells: Cell[], j: number, k: number) =>
+  CATEGORY.test(cells[j]?.text ?? '') && !isUnitList(cells[j]!.text) && numbered(cells, j + 1, k);
+
 /** The group whose row comes before row k at cells[j]: "一" over its name, or one category cell. */
 function groupAt(cells: Cell[], j: number, k: number): Group | null {
   const cell = cells[j]?.text ?? '';
   if (GROUP_MARK.test(cell) && !TASK_NUMBER.test(cells[j + 1]?.text ?? '1') && numbered(cells, j + 2, k))
     return { mark: cell, name: cells[j + 1]!.text, size: 2 };
-  const part = /^[一二三四五六七八九十]{1,3}、\s*[^\s\d、]{2,30}$/.exec(cell);
-  if (part) return numbered(cells, j + 1, k) ? { mark: '', name: '', size: 1, part: part[0] } : null;
+  const part = PART_ROW.exec(cell);
+  if (part)
+    return numbered(cells, j + 1, k) || categoryBefore(cells, j + 1, k)
+      ? { mark: '', name: '', size: 1, part: part[0] }
+      : null;
   const own = GROUP_CELL.exec(cell);
   if (!own) return null;
   let size = 1;
@@ -97,7 +113,10 @@ const groupBefore = (cells: Cell[], j: number, k: number) =>
  */
 function headerBefore(cells: Cell[], at: number, one: number): Cell[] | null {
   let start = at;
-  while (start > 0 && at - start < 12 && NAME.test(cells[start - 1]!.text.replace(/\s/g, ''))) start--;
+  // A table's title over its names ("重点任务清单") is none of them.
+  const name = (text: string) =>
+    NAME.test(text.replace(/\s/g, '')) && !(TABLE_TITLE.test(text) && columnOf(text) === null);
+  while (start > 0 && at - start < 12 && name(cells[start - 1]!.text)) start--;
   const second = cells.findIndex((c, i) => i > one && i - one <= 12 && TASK_NUMBER.exec(c.text)?.[1] === '2');
   // A line above the names (a title like "重点任务清单") is no column; a known name is one, though
   // the rows have fewer cells (a merged one).
@@ -216,14 +235,18 @@ function rowsFrom(
   const textEnd = textEndOf(columns);
   const rows: (string[] | string)[] = [];
   /** Where row k starts, at cells[j] or after its group's row. */
-  const starts = (j: number, k: number) => numbered(cells, j, k) || groupBefore(cells, j, k) !== null;
+  const categoryFirst = columns[0] === 'category' && columns[1] === 'number';
+  const starts = (j: number, k: number) =>
+    numbered(cells, j, k) ||
+    groupBefore(cells, j, k) !== null ||
+    (categoryFirst && categoryBefore(cells, j, k));
   // The name of the group over the rows: a cell merged down over them, left out of each row.
   let group: string | null = null;
   let i = at;
   for (let number = 1; starts(i, number); number++) {
     const opened = numbered(cells, i, number) ? null : groupBefore(cells, i, number);
     if (opened?.part) {
-      if (!numbered(cells, i + 1, number)) number = 1;
+      if (!numbered(cells, i + 1, number) && !categoryBefore(cells, i + 1, number)) number = 1;
       rows.push(opened.part);
       i += 1;
     } else if (opened) {

@@ -331,12 +331,25 @@ const DAY_RANGE = new RegExp(
   `(?:自|从)?((?:19|20)\\d{2})年(\\d{1,2})月(\\d{1,2})日(?:起)?\\s*(?:至|到|—|-|~)\\s*(?:((?:19|20)\\d{2})年)?(\\d{1,2})月(\\d{1,2})日`,
 );
 
+/** "从2023年4月启动,至2024年底结束": a campaign run from one month to the end of a month or year. */
+const MONTH_RANGE =
+  /(?:自|从)((?:19|20)\d{2})年(\d{1,2})月(?:份)?(?:起|开始|启动)[,，]?\s*(?:至|到)((?:19|20)\d{2})年(?:(\d{1,2})月)?(?:底|末)(?:结束|止)?/;
+
+function monthsOf(key: string): Period | null {
+  const m = MONTH_RANGE.exec(key);
+  if (!m) return null;
+  const month = Number(m[4] ?? 12);
+  const start = parseDate(`${m[1]}年${m[2]}月1日`);
+  const end = parseDate(`${m[3]}年${month}月${new Date(Date.UTC(Number(m[3]), month, 0)).getUTCDate()}日`);
+  return start && end ? { start, end } : null;
+}
+
 /** The campaign period: a year range closing the title, or "自2021年4月6日至6月5日" in the preamble. */
 export function periodOf(title: string | null, preambleKey: string): Period | null {
   const years = title ? YEAR_RANGE.exec(title) : null;
   if (years) return { start: `${years[1]}-01-01`, end: `${years[2]}-12-31` };
   const days = DAY_RANGE.exec(preambleKey);
-  if (!days) return null;
+  if (!days) return monthsOf(preambleKey);
   const start = parseDate(`${days[1]}年${days[2]}月${days[3]}日`);
   const end = parseDate(`${days[4] ?? days[1]}年${days[5]}月${days[6]}日`);
   return start && end ? { start, end } : null;
@@ -345,9 +358,9 @@ export function periodOf(title: string | null, preambleKey: string): Period | nu
 // "2022年10月底前", "2009年5月30日前": a deadline that states its year.
 /** The plan year: a single year in the title, else the period's first year, the issue year, or the
  *  first year the preamble names that is never a horizon ("到2017年") or a base ("较2012年"); when
- *  the text names no year before its tasks at all (an excerpt that starts there), the year of the
- *  first deadline that states one; and when no year is written anywhere, the year a web page
- *  published the plan. */
+ *  it names none but horizons and bases (or no year at all: an excerpt that starts at its tasks),
+ *  the year of the first deadline that states one; and when no year is written anywhere, the year
+ *  a web page published the plan. */
 export function planYearOf(
   title: string | null,
   period: Period | null,

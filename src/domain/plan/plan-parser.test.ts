@@ -1355,6 +1355,60 @@ describe('a collection of model texts', () => {
   });
 });
 
+describe('forms of batch 18', () => {
+  const plan = (...lines: string[]) => parsePlan(lines.join('\n')).plans[0]!;
+  const units = (p: Plan) =>
+    p.tasks.map((t) => t.assignments.map((a) => [a.lead_units, a.cooperating_units, a.responsible_units]));
+
+  it('reads a bracket of names alone closing a task as its responsible units, not a bracket in a name', () => {
+    const p = plan(
+      '二、主要任务',
+      '(一)建立农药包装废弃物回收机制。(区农业农村委)',
+      '(二)开展宣传。由市委宣传部(市文明办)组织。',
+      '(三)加强监测(含县城)。',
+    );
+    expect(units(p)).toEqual([[[[], [], ['区农业农村委']]], [], []]);
+  });
+
+  it('gives names without a role the role of the clause after them', () => {
+    const p = plan('二、主要任务', '(一)推进秸秆还田。(区农业农村委牵头, 各街镇、开发区，头桥集团配合实施)');
+    expect(units(p)).toEqual([[[['区农业农村委'], ['各街镇', '开发区', '头桥集团'], []]]]);
+  });
+
+  it('reads no unit in a document title before a bracket of units, and groups named by their kind', () => {
+    const p = plan(
+      '一、配套文件',
+      '1.《崇明区集体建设用地入市管理办法》(责任单位：区规划资源局）',
+      '二、试点工作组织',
+      '（一）成立试点工作领导小组。由区长任组长。',
+      '（二）协调监管机构：负责统筹协调试点工作。',
+      '（三）工作推进专班：负责推进试点具体工作。',
+    );
+    expect(units(p)).toEqual([
+      [[[], [], ['区规划资源局']]],
+      [],
+      [[[], [], ['协调监管机构']]],
+      [[[], [], ['工作推进专班']]],
+    ]);
+  });
+
+  it('reads the period a part of steps states, and no tasks in a part of phases', () => {
+    const p = plan(
+      '崇明区集体经营性建设用地入市试点实施方案',
+      '一、主要任务',
+      '（一）完善制度。制定配套文件。',
+      '二、整治计划安排',
+      '（一）方案制定阶段（1-2月）',
+      '制定整治方案。',
+      '（二）整治推进阶段（11月中旬前）',
+      '三、试点实施步骤',
+      '试点工作从2023年4月启动，至2024年底结束，为期两年。',
+    );
+    expect(p.period).toEqual({ start: '2023-04-01', end: '2024-12-31' });
+    expect(p.tasks.map((t) => t.title)).toEqual(['完善制度']);
+  });
+});
+
 describe('a patrol report of problems and their rectification', () => {
   const report = (...items: string[]) =>
     parsePlan(

@@ -132,6 +132,16 @@ function isStepsOfWork(part: Part): boolean {
   });
 }
 
+/** A part that only lays out phases ("三、整治计划安排" over "（一）方案制定阶段（1-2月）" … with no
+ *  work numbered under them): a schedule, not tasks. */
+function isPhases(part: Part): boolean {
+  const items = part.lines.flatMap((l) => {
+    const marker = readMarker(l.key);
+    return marker && marker.level > 1 ? [headingText(l.key, l.key, marker)] : [];
+  });
+  return items.length >= 2 && items.every((t) => /阶段(?:\([^()]*\))?$/.test(t));
+}
+
 function partTitle(line: Line): string {
   return headingText(line.key, line.key, readMarker(line.key)!);
 }
@@ -159,7 +169,8 @@ function targetsIn(lines: Line[]): Target[] {
   return findTargets(lines.map((l) => l.text).join('。'), lines.map((l) => l.key).join('。'));
 }
 
-const SCHEDULE_PART = /^(?:时间安排|(?:活动|整治|实施|行动)时间|时间步骤|进度安排)$/;
+const SCHEDULE_PART =
+  /^(?:时间安排|(?:活动|整治|实施|行动)时间|时间步骤|进度安排|[\u4e00-\u9fff]{0,4}(?:实施|工作)步骤)$/;
 
 function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled: boolean) {
   const { preamble, parts, annex, nonTask } = partsOf(titled ? lines.slice(1) : lines);
@@ -186,7 +197,9 @@ function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled:
     ? [
         ...openingTasks,
         ...parts
-          .filter((p) => !nonTask(partTitle(p.heading!)) || isDutyList(p) || isStepsOfWork(p))
+          .filter(
+            (p) => (!nonTask(partTitle(p.heading!)) && !isPhases(p)) || isDutyList(p) || isStepsOfWork(p),
+          )
           .flatMap((p) => p.lines),
       ]
     : firstMarker >= 0

@@ -332,12 +332,15 @@ describe('the first-leads rule (列第一位者为牵头部门)', () => {
     expect(tasks.map((t) => t.assignments.length)).toEqual([1, 0]);
   });
 
-  it('reads later bracketed lists so only where the rule said 下同', () => {
+  it('reads later bracketed lists as led by their first only where the rule said 下同', () => {
     const list = '2.加强监测。(省环保厅、省气象局)';
     expect(findUnitSegments(list, fold(list), true, true).map((s) => s.block)).toEqual([
       { lead: ['省环保厅'], cooperating: [], responsible: ['省气象局'], note: null },
     ]);
-    expect(blocks(list)).toEqual([]);
+    // Without the rule a list alone closing the sentence names who answers for the work (batch 18).
+    expect(blocks(list)).toEqual([
+      { lead: [], cooperating: [], responsible: ['省环保厅', '省气象局'], note: null },
+    ]);
     // Brackets that hold no units stay text.
     const other = '2.加强监测(含县城)。';
     expect(findUnitSegments(other, fold(other), true, true)).toEqual([]);

@@ -102,7 +102,7 @@ const roleOfVerb = (verb: string): Role => VERB_ROLES.find(([pattern]) => patter
 const STANDING_RULE = /不再(?:一一|单独|重复|另行)?列出|以下各项(?:工作|任务)?[^。]*均|^以下均/;
 
 const UNIT_SUFFIX =
-  /(?:局|委|办|室|中心|政府|府|镇|乡|街道|处|村|社区|公司|厂|企业|所|队|站|院|厅|部|会|组|科|馆|社|镇街|妇联|侨联|残联|文联|工商联|科协|政协|校|小学|中学|大学|单位|部门|机关|园区|银行|集团|学校|医院|区|县|市|港|园|行)$/;
+  /(?:局|委|办|室|中心|政府|府|镇|乡|街道|处|村|社区|公司|厂|企业|所|队|站|院|厅|部|会|组|科|馆|社|镇街|妇联|侨联|残联|文联|工商联|科协|政协|校|小学|中学|大学|机构|专班|单位|部门|机关|园区|银行|集团|学校|医院|区|县|市|港|园|行)$/;
 
 const OPEN = '(〔【[';
 const CLOSE = ')〕】]';
@@ -244,11 +244,19 @@ export function isUnitList(key: string): boolean {
   return names.length > 0 && names.every(isUnitLike);
 }
 
+const COUNT_IN_NAME = /\d\s*(?:个|家|座|处|台|辆|户|项|条|公里|万)/;
+
 /** Whether a printed name reads like a unit (an office, a township, a company), not a phrase;
  *  "各地" (every locality) is the group of them all. */
 export function isUnitLike(name: string): boolean {
   const bare = name.replace(/\([^()]*\)$|（[^（）]*）$/, '');
-  return name.length <= 40 && !/[。:]/.test(name) && (UNIT_SUFFIX.test(bare) || /^各地$/.test(bare));
+  // A count ("创建20个…特色小区") is a task's words, not a name.
+  return (
+    name.length <= 40 &&
+    !/[。:]/.test(name) &&
+    !COUNT_IN_NAME.test(name) &&
+    (UNIT_SUFFIX.test(bare) || /^各地$/.test(bare))
+  );
 }
 
 function emptyBlock(): UnitBlock {
@@ -340,10 +348,12 @@ function parseKeywords(text: string, key: string, from: number, to: number): Uni
  * "1、区住建局。排查…" (`key` is the item after its number). The label is the unit responsible for the
  * item; a place alone ("城区:", "各县(市、区):") or a phrase ("加强组织领导:") labels nothing.
  */
-const LABEL_UNIT = /^([^:;,。]{2,40}?)(负责)?(:|。)/;
+// A document's title ("《…办法》(责任单位:…)") or a bracket still open before the colon is no label;
+// a name's second name in brackets is ("各区县政府(地区管委会):").
+const LABEL_UNIT = /^((?:[^:;,。《()]|\([^()]*\)){2,40}?)(负责)?(:|。)/;
 /** What task titles open with and names of units never do: "严厉查处违法排污企业。" is a task. */
 const DUTY_OPENING =
-  /^(?:严厉|全面|加快|加强|加大|深入|持续|推进|开展|实施|落实|完善|强化|做好|建立|健全|严格|积极|大力|着力|切实|进一步|查处|整治|治理|提升|规范|推动|组织|督促|确保|坚持|抓好|创建|实行|优化|调整|提高|降低|控制|保护|防治|改善|淘汰|促进|发展|巩固|构建|打造|打好|打赢)/;
+  /^(?:严厉|全面|加快|加强|加大|深入|持续|推进|开展|实施|落实|完善|强化|做好|建立|健全|严格|积极|大力|着力|切实|进一步|查处|整治|治理|提升|规范|推动|组织|督促|确保|坚持|抓好|创建|实行|优化|调整|提高|降低|控制|保护|防治|改善|淘汰|促进|发展|巩固|构建|打造|打好|打赢|成立|组建|设立)/;
 
 export function labelUnit(text: string, key: string): { names: string[]; label: string } | null {
   const m = LABEL_UNIT.exec(key);
@@ -515,7 +525,9 @@ function parseRoleGroup(text: string, key: string, firstLeads = false): UnitBloc
     for (const [clauseFrom, to] of splitTopLevel(sentenceKey, ',;')) {
       const from: number = carry ?? clauseFrom;
       const clause = roleClause(text.slice(sFrom + from, sFrom + to), sentenceKey.slice(from, to));
-      carry = clause === 'other' && AGENT_OPENS.test(sentenceKey.slice(from, to)) ? from : null;
+      // "…牵头, 各街镇、开发区，头桥集团配合实施": names without a role go on to the next clause's.
+      const list = roles > 0 && clause === 'other' && isUnitList(sentenceKey.slice(from, to));
+      carry = clause === 'other' && (list || AGENT_OPENS.test(sentenceKey.slice(from, to))) ? from : null;
       if (carry !== null) continue;
       if (clause === 'not units') return null;
       if (clause === 'other') {
@@ -613,6 +625,18 @@ function withRolesAfter(text: string, key: string, segments: UnitSegment[]): Uni
   return [...segments.slice(0, -1), { ...last, end: Math.min(key.length, to + 1), block }];
 }
 
+/** "…建立农药包装废弃物回收机制。(区农业农村委)": a bracket of names alone closing a task's sentence
+ *  names who answers for it; not a name's second name ("市委宣传部(市文明办)") nor a bracket inside a
+ *  sentence. */
+function namesAfterSentence(text: string, key: string, open: number, close: number): UnitBlock | null {
+  const inner = key.slice(open + 1, close);
+  if (!/[。;]$/.test(key.slice(0, open).trimEnd()) || !/^\s*(?:[。;]|$)/.test(key.slice(close + 1)))
+    return null;
+  if (!isUnitList(inner)) return null;
+  const names = splitUnits(text.slice(open + 1, close), inner);
+  return names.every((n) => n.length >= 3) ? { ...emptyBlock(), responsible: names } : null;
+}
+
 /** A rectification's measures: "整改措施:由县住建局负责修复。", "整改要求:由包片单位县气象局负责清除。",
  *  "整改措施:(1)由县环卫站负责更换…。(2)由…". */
 const MEASURE_LABEL = /^(?:整改措施|整改要求|整改意见|处理意见|处置措施)\s*:/;
@@ -700,7 +724,9 @@ export function findUnitSegments(
     if (OPEN.includes(ch)) {
       if (depth++ === 0) open = i;
     } else if (CLOSE.includes(ch) && depth > 0 && --depth === 0) {
-      const block = parseRoleGroup(text.slice(open + 1, i), key.slice(open + 1, i), firstLeads);
+      const block =
+        parseRoleGroup(text.slice(open + 1, i), key.slice(open + 1, i), firstLeads) ??
+        namesAfterSentence(text, key, open, i);
       if (block) segments.push({ start: open, end: i + 1, block });
     }
   }
