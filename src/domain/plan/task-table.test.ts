@@ -9,6 +9,21 @@ const merged = (rows: string[][]) => taskTableLines(rows, { fillDown: false });
 const fromText = (rows: string[][]) => taskTableLines(rows, { fillDown: true });
 
 describe('taskTableLines', () => {
+  it("drops a head's name after the unit's in a column of units and heads, not a unit's name", () => {
+    expect(
+      merged([
+        ['序号', '工作任务', '牵头单位及主要负责人'],
+        ['1', '提高低保补差水平。', '市民政局 伍泽国'],
+        ['2', '提高特困供养标准。', '区城管局 环卫所'],
+      ]),
+    ).toEqual([
+      '1. 提高低保补差水平。',
+      '牵头单位：市民政局',
+      '2. 提高特困供养标准。',
+      '牵头单位：区城管局、环卫所',
+    ]);
+  });
+
   it('turns each row into a task line and its unit lines', () => {
     const rows = table(
       '序号 | 工作任务 | 具体措施 | 牵头单位 | 配合单位 | 责任单位 | 完成时限',

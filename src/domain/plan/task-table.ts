@@ -5,6 +5,7 @@
 import { asDeadline } from './deadlines';
 import { readMarker } from './headings';
 import { collapseSpaces, fold } from './normalize-text';
+import { isUnitLike } from './unit-lines';
 
 export type Column =
   | 'number'
@@ -146,6 +147,16 @@ function sentences(parts: string[]): string {
  */
 export const GLUED_UNITS = /(?<=[局委办府院队所站处室会部]|中心|公司)(?=[区市县镇乡各])/g;
 
+/** A name after a unit's and a space: another unit's ("区城管局 环卫所"), or the head's ("市民政局 伍泽国"
+ *  in a column of 牵头单位及主要负责人), which is no unit. */
+const AFTER_UNIT = /(?<=[局委办府院队所站处室会部心司])[ \u3000]+([^\s、，,；;]+)/g;
+
+function unitCell(cell: string): string {
+  return cell.replace(AFTER_UNIT, (gap, name: string) =>
+    isUnitLike(name) ? `、${name}` : /^[\u4e00-\u9fff]{2,3}$/.test(name) ? '' : gap,
+  );
+}
+
 /** Each paragraph of a unit cell is one unit or a list of them. */
 function unitList(parts: string[]): string {
   return parts.map((p) => p.replace(/[、，,；;。\s]+$/, '').replace(GLUED_UNITS, '、')).join('、');
@@ -217,7 +228,9 @@ export function taskTableLines(rows: string[][], options: TaskTableOptions): str
   )
     columns = columns.map((c, i) => (i === shared ? 'category' : c));
   const cellsOf = (row: string[], column: Column): string[] =>
-    columns.flatMap((c, i) => (c === column ? paragraphs(row[i]) : []));
+    columns.flatMap((c, i) =>
+      c !== column ? [] : paragraphs(isUnitColumn(c) ? unitCell(row[i] ?? '') : row[i]),
+    );
 
   // Rows above the header (a title row, "附件1") stay as text.
   const lines = rows

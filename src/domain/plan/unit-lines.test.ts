@@ -437,6 +437,15 @@ describe('a further field after the units', () => {
     expect(blocks('牵头单位:县住建局 完成时限:2018年底')[0]!.lead).toEqual(['县住建局']);
   });
 
+  it('reads the units of a group that names its leader first or last, not the leader', () => {
+    expect(blocks('1.地区生产总值增长8%以上。(责任领导:杜新国;牵头单位:区发改局)')).toEqual([
+      { lead: ['区发改局'], cooperating: [], responsible: [], note: null },
+    ]);
+    expect(blocks('1.地区生产总值增长8%以上。(牵头单位:区发改局;责任领导:杜新国)')[0]!.lead).toEqual([
+      '区发改局',
+    ]);
+  });
+
   it('ends it at a field glued to the last name by a copy that lost the break', () => {
     const [block] = blocks(
       '牵头单位:县住建局责任单位:各乡镇政府、各撤乡并村善后工作组整治时限:2020年6月底前',

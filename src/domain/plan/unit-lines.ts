@@ -409,10 +409,14 @@ export function headingUnits(
 /** "部门分工：", "责任分工：": a label over a sentence that gives the units their roles. */
 const DIVISION_LABEL = /^(?:部门分工|责任分工|职责分工|任务分工)\s*:\s*/;
 
+/** A leader's or person's field before the units in a group: "责任领导:杜新国;". */
+const LEADER_FIELD =
+  /^\s*(?:(?:责任|分管|牵头|包保|联系|挂点)(?:县|区|市)?(?:负责)?领导|责任人|联系人)\s*:[^;:]*;\s*/;
+
 /** A non-unit field printed after a list of units on the same line: "，完成时间：…", "；整改时限：…",
  *  or glued to the last name by a copy that lost the break ("…善后工作组整治时限:…"). */
 const FIELD_AFTER_UNITS =
-  /(?:[,;\s]+(?:完成|整改|办结|整治)?|(?<=[\u4e00-\u9fff)])(?:完成|整改|办结|整治))(?:时间|时限|期限)(?:节点|要求)?\s*:/;
+  /(?:[,;\s]+(?:完成|整改|办结|整治)?|(?<=[\u4e00-\u9fff)])(?:完成|整改|办结|整治))(?:时间|时限|期限)(?:节点|要求)?\s*:|[,;\s]+(?:(?:责任|分管|牵头|包保|联系|挂点)(?:县|区|市)?(?:负责)?领导|责任人|联系人)\s*:/;
 
 /** "区住建局（牵头）": a role printed in brackets after one name of a labelled list; "（按职责分工负
  *  责）" says only that the label's role is shared out. */
@@ -499,6 +503,13 @@ function firstLeadList(text: string, key: string): UnitBlock | null {
 }
 
 function parseRoleGroup(text: string, key: string, firstLeads = false): UnitBlock | null {
+  // "(责任领导:杜新国;牵头单位:区发改局)": the leader who answers for the work is a person, named
+  // before the units.
+  const leader = LEADER_FIELD.exec(key);
+  if (leader && startsWithUnitKeyword(key.slice(leader[0].length))) {
+    const at = leader[0].length;
+    return parseKeywords(text, key, at, key.length);
+  }
   if (startsWithUnitKeyword(key)) return parseKeywords(text, key, 0, key.length);
   const sentences = splitTopLevel(key, '。').filter(([from, to]) => key.slice(from, to).trim());
   const rule = sentences.find(([from, to]) => FIRST_LEADS.test(key.slice(from, to)));
