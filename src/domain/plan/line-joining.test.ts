@@ -98,6 +98,15 @@ describe('lines a PDF broke at its width', () => {
     expect(joined(text).slice(1)).toEqual([task]);
   });
 
+  it('goes on from a full line of fields to the next field, not from a short one', () => {
+    const fields =
+      '分管责任人:XX主任、XX同志。责任人:包村干部、村书记。责任部门:镇国土资源管理所、镇综合执法队、镇公路交通管理站。责任单位:各村。';
+    const text = asPdfLines(`${PARAGRAPH}\n2.加强扬尘污染治理。\n${fields}`, 28);
+    expect(text).toContain('管理站。\n责任单位');
+    expect(joined(text).slice(-1)).toEqual([fields]);
+    expect(joined('责任部门:镇环保站。\n责任单位:各村。')).toHaveLength(2);
+  });
+
   it('goes on where the next line closes a bracket the line before left open', () => {
     expect(joined('实行卫生保洁全覆盖管理。(牵头单位:区建设管理局;完成时限:\n年月日前)。')).toEqual([
       '实行卫生保洁全覆盖管理。(牵头单位:区建设管理局;完成时限:年月日前)。',

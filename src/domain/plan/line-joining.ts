@@ -5,6 +5,7 @@ import { endsLikeHeading, isEndOfBody, isTitleLine, readMarker } from './heading
 import type { Line } from './normalize-text';
 import {
   endsWithUnitLabel,
+  hasUnitLabel,
   isUnitContinuation,
   isUnitLike,
   opensUnitBracket,
@@ -91,6 +92,9 @@ function shouldJoin(a: Line, b: Line, full: boolean): boolean {
   if (a.chrome || (b.chrome && !full) || a.heading || b.heading || b.opensText) return false;
   // "…(牵头单位:区环保水务局;" / "协办单位:…)": a bracket of units broken between its labels.
   if (opensUnitBracket(a.key) && startsWithUnitKeyword(b.key)) return true;
+  // A line of fields filled to the wrap width goes on with the next field ("…责任部门:镇国土所、…站。"
+  // over "责任单位:各村。"): one paragraph of fields, read as one statement.
+  if (full && hasUnitLabel(a.key) && startsWithUnitKeyword(b.key)) return true;
   if (startsOwnLine(b.key, full)) return false;
   // "…三年行动计划" over "（2026—2028年）": a title's years printed on a line of their own.
   if (isTitleLine(a.key) && /^\(\s*\d{4}\s*[-—–―~至到]\s*\d{4}\s*年?\s*\)$/.test(b.key)) return true;

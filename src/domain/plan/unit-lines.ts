@@ -111,6 +111,11 @@ export function startsWithUnitKeyword(key: string): boolean {
   return KEYWORD_LINE.test(key);
 }
 
+/** Whether a unit label stands anywhere in the line ("分管责任人:…。责任部门:…"). */
+export function hasUnitLabel(key: string): boolean {
+  return new RegExp(LABEL).test(key);
+}
+
 const OPEN_UNIT_BRACKET = new RegExp(`[(〔【[][^()〔〕【】\\[\\]]*${LABEL}[^()〔〕【】\\[\\]]*$`);
 
 /** "…(牵头单位:区环保水务局;" at the end of a line: the bracket's next label is on the next one. */
