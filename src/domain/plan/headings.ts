@@ -19,8 +19,8 @@ const MARKERS: [Level, RegExp][] = [
   [1, new RegExp(`^第?(${CN_NUM})\\s*[、.]|^第(${CN_NUM})(?:部分|章)`)],
   // "〔一〕": the tortoise-shell brackets some copies number sections with.
   [2, new RegExp(`^[(〔]\\s*(${CN_NUM})\\s*[)〕]`)],
-  // "1.5万吨" is a number, but "2.2007年底前…" is task 2 opening with a year.
-  [3, /^(\d{1,3})\s*[.、](?!\d(?!\d{3}年))/],
+  // "1.5万吨" is a number, but "2.2007年底前…" is task 2 opening with a year, "1.206国道…" with a road.
+  [3, /^(\d{1,3})\s*[.、](?!\d(?!\d{3}年|\d{0,3}(?:国道|省道|县道|乡道)))/],
   [4, /^\(\s*(\d{1,2})\s*\)/],
   [5, /^(\d{1,2})\)|^([\u2460-\u2473])/],
 ];
@@ -79,7 +79,7 @@ const GOAL_HEADING = '(?:工作|主要|总体|改善|攻坚|具体|年度|整治
 
 /** First-level parts that hold no tasks: principles, targets, safeguards, requirements. */
 const NON_TASK_PART = new RegExp(
-  `指导思想|总体要求|总体思路|工作思路|基本原则|工作原则|保障措施|保障机制|组织保障|工作保障|应急保障|管控流程|工作流程|工作要求|实施步骤|工作步骤|进度安排|时间安排|组织领导|职责分工|附则|编制依据|适用范围|范围定义|名词解释|术语定义|总则|^${GOAL_HEADING}$`,
+  `指导思想|总体要求|总体思路|工作思路|基本原则|工作原则|保障措施|保障机制|组织保障|工作保障|应急保障|管控流程|工作流程|工作要求|实施步骤|工作步骤|进度安排|时间安排|(?:活动|整治|实施|行动)时间|组织领导|职责分工|附则|编制依据|适用范围|范围定义|名词解释|术语定义|总则|^${GOAL_HEADING}$`,
 );
 
 export function isNonTaskPart(headingText: string): boolean {

@@ -126,6 +126,8 @@ function shouldJoin(a: Line, b: Line, full: boolean): boolean {
   // "…参与" ends a word, not a line broken before what is joined to it.
   if (/[、,的和及或之《“(]$|(?<!参)与$/.test(a.key)) return true;
   if (isTitleLine(b.key) && isTitleHead(a.key)) return true;
+  // A body's name over the title it issues ("中共…街道工作委员会" / "天心区…实施方案").
+  if (isTitleLine(b.key) && /^[\u4e00-\u9fff()]+$/.test(a.key) && isUnitLike(a.key)) return false;
   // Bodies signing one under another ("…领导小组办公室" over "…管理局（代章）") are names of their own.
   if (
     /^[\u4e00-\u9fff]+$/.test(a.key) &&

@@ -80,6 +80,8 @@ const MARKUP: [RegExp, string][] = [
   [/^\s*(?:#{1,6}|>|[-*+•](?=\s))\s*/, ''],
   // Mis-decoded non-breaking spaces show up as runs of "?".
   [/^\?{2,}|\?{2,}$/g, ''],
+  // A site's breadcrumb run into the page's title ("文档之家›郭坑镇…任务分解表").
+  [/^(?:[^›»\s]{1,12}\s*[›»]\s*)+(?=\S)/, ''],
   // A sharing site's page footer and banner, run into the text by its copy ("第 1 页共 5 页下载后可
   // 任意编辑牵头领导:…").
   [/(?:第\s*\d{1,3}\s*页\s*共\s*\d{1,3}\s*页\s*)?下载后可任意编辑/g, ''],
@@ -154,7 +156,7 @@ function separateNames(line: string): string {
 // breaks into spaces. A space before a numbering marker is such a break when what precedes it ends a
 // sentence or a bracket, or is a heading of its own (a marker and a few words without a full stop).
 const MARKER_AFTER_SPACE =
-  /\s+(?=第?[一二三四五六七八九十]{1,3}\s*、|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,3}\s*[.、．](?!\d)|[(（]\d{1,2}[)）])/g;
+  /\s+(?=第?[一二三四五六七八九十]{1,3}\s*、|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,3}\s*[.、．](?!\d(?!\d{0,3}(?:国道|省道|县道|乡道)))|[(（]\d{1,2}[)）])/g;
 const ENDS_SENTENCE = /[。;；!！?？)）\]】]$/;
 const BARE_HEADING =
   /^(?:第?[一二三四五六七八九十]{1,3}\s*、|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,3}\s*[.、．])[^。]{0,40}$/;

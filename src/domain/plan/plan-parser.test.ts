@@ -1355,6 +1355,63 @@ describe('a collection of model texts', () => {
   });
 });
 
+describe('forms of batch 21', () => {
+  const plan = (...lines: string[]) => parsePlan(lines.join('\n')).plans[0]!;
+
+  it('reads the unit an item of a part of duties opens with as acting, not persons', () => {
+    const p = plan(
+      '高庄镇环境卫生集中整治方案',
+      '一、整治时间:2021年6月23日-2021年7月1日',
+      '二、整治任务',
+      '1.清理整治村庄内外“三堆”。',
+      '三、责任分工',
+      '1.由保洁公司负责组织各村保洁人员开展整治工作;',
+      '2.各包村干部、村干部,负责组织协调处理村内乱堆乱放;',
+      '3.乡村振兴办公室做好组织协调工作。',
+      '四、责任体系',
+      '1.镇政府主要负责人为第一责任人,分片包村领导为主要责任人。',
+      '2.各村(社区)为责任主体,两委主干为第一责任人。',
+      '3.派出所要对露天焚烧秸秆的行为人予以严厉打击。',
+    );
+    expect(p.tasks.map((t) => [t.title.slice(0, 4), t.assignments.map((a) => a.responsible_units)])).toEqual([
+      ['清理整治', []],
+      ['由保洁公', [['保洁公司']]],
+      ['各包村干', []],
+      ['乡村振兴', [['乡村振兴办公室']]],
+      ['镇政府主', []],
+      ['各村(社', [['各村(社区)']]],
+      ['派出所要', [['派出所']]],
+    ]);
+    expect(p.period).toEqual({ start: '2021-06-23', end: '2021-07-01' });
+  });
+
+  it("reads no unit in a sentence outside a part of duties, and a body's name over the title apart from it", () => {
+    const p = plan(
+      '中共长沙市天心区桂花坪街道工作委员会',
+      '天心区桂花坪街道创建国家卫生城市工作实施方案',
+      '一、主要任务',
+      '1.派出所要对违法行为予以打击。',
+    );
+    expect(p.title).toBe('天心区桂花坪街道创建国家卫生城市工作实施方案');
+    expect(p.tasks[0]!.assignments).toEqual([]);
+  });
+
+  it("reads a road's number after a task's, a title after a site's breadcrumb, and no task in a part of the campaign's time", () => {
+    const p = plan(
+      '文档之家›郭坑镇农村环境卫生整治工作方案',
+      '一、整治时间及范围',
+      '1.整治时间。从2021年1月18日至2021年1月31日。',
+      '2.整治范围。全镇14个村居。',
+      '二、责任分工',
+      '1.206国道及谢拔公路的卫生整治。',
+      '2.三个圩镇的卫生整治。',
+    );
+    expect([p.title, p.region]).toEqual(['郭坑镇农村环境卫生整治工作方案', '郭坑镇']);
+    expect(p.tasks.map((t) => t.title)).toEqual(['206国道及谢拔公路的卫生整治', '三个圩镇的卫生整治']);
+    expect(p.period).toEqual({ start: '2021-01-18', end: '2021-01-31' });
+  });
+});
+
 describe('forms of batch 18', () => {
   const plan = (...lines: string[]) => parsePlan(lines.join('\n')).plans[0]!;
   const units = (p: Plan) =>

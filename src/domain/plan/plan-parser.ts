@@ -170,7 +170,7 @@ function targetsIn(lines: Line[]): Target[] {
 }
 
 const SCHEDULE_PART =
-  /^(?:时间安排|(?:活动|整治|实施|行动)时间|时间步骤|进度安排|[\u4e00-\u9fff]{0,4}(?:实施|工作)步骤)$/;
+  /^(?:时间安排|(?:活动|整治|实施|行动)时间(?:[及和与]范围)?|时间步骤|进度安排|[\u4e00-\u9fff]{0,4}(?:实施|工作)步骤)$/;
 
 function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled: boolean) {
   const { preamble, parts, annex, nonTask } = partsOf(titled ? lines.slice(1) : lines);
@@ -223,10 +223,11 @@ function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled:
   const preambleKey = preamble.map((l) => l.key).join('。');
   const issuedOn = header.issuedOn ?? fallback.issuedOn;
   const docNumber = header.docNumber ?? fallback.docNumber;
-  // A campaign states its dates in the preamble or in a part of its own ("三、时间安排").
+  // A campaign states its dates in the preamble or in a part of its own ("三、时间安排"), perhaps on
+  // the heading's line ("一、整治时间:2021年6月23日-2021年7月1日").
   const scheduleKey = parts
-    .filter((p) => SCHEDULE_PART.test(partTitle(p.heading!)))
-    .flatMap((p) => p.lines.map((l) => l.key))
+    .filter((p) => SCHEDULE_PART.test(partTitle(p.heading!).split(':')[0]!))
+    .flatMap((p) => [p.heading!, ...p.lines].map((l) => l.key))
     .join('。');
   const period = periodOf(title, `${preambleKey}。${scheduleKey}`);
   const year = planYearOf(

@@ -9,9 +9,10 @@ import { slice } from './run-on-tasks';
 
 /** The site's number opening a chunk. */
 const CHUNK_NUMBER = /^\s*(\d{1,3})\s*、\s*/;
-/** The first chunk opens with the document's title ("1、大丰市大气污染防治行动计划实施方案为…"). */
+/** The first chunk opens with the document's title ("1、大丰市大气污染防治行动计划实施方案为…"),
+ *  perhaps after a saying the site prints first ("1、书山有路勤为径,学海无涯苦作舟。农村…方案"). */
 const OPENS_WITH_TITLE =
-  /^\d{1,3}、[^。,;:、()]{2,48}?(?:方案|计划|规划|安排|要点|意见|办法|细则|预案|清单|分工表|进度表)/;
+  /^\d{1,3}、(?:[^。]{4,30}。\s*)?[^。,;:、()]{2,48}?(?:方案|计划|规划|安排|要点|意见|办法|细则|预案|清单|分工表|进度表)/;
 /** A chunk is cut where the site's length ran out, not where a paragraph ends. */
 const CHUNK_LENGTH = 100;
 const ENDS_SENTENCE = /[。;!?:)\]】”]$/;

@@ -7,6 +7,7 @@ import { fold, type Line } from './normalize-text';
 import { splitRunOnTasks } from './run-on-tasks';
 import type { Assignment, SourceRange, Task } from './types';
 import {
+  dutySubject,
   findUnitSegments,
   firstListedLeads,
   headingUnits,
@@ -46,7 +47,7 @@ interface Section {
 }
 
 /** A part that shares out duties by unit. */
-const DUTY_PART = /职责|分工/;
+const DUTY_PART = /职责|分工|责任体系|责任分解|责任划分/;
 
 const TERMINATOR = /[。:!?]/;
 /** A copy that prints its full stops as "." between sentences ("…详细规划》.按照…"). */
@@ -215,9 +216,14 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
   const labelOwner = (line: Line, from: number): void => {
     const [text, key] = [line.text.slice(from), line.key.slice(from)];
     const owner = unitLabel(text, key, dutyPart);
-    if (!owner) return;
-    const note = `unit named as the item's label (${owner.label})`;
-    pushBlock({ lead: [], cooperating: [], responsible: owner.names, note }, false);
+    if (owner) {
+      const note = `unit named as the item's label (${owner.label})`;
+      pushBlock({ lead: [], cooperating: [], responsible: owner.names, note }, false);
+      return;
+    }
+    // In a part of duties an item may open with its unit acting ("3.派出所要对…").
+    const acting = dutyPart ? dutySubject(text, key) : null;
+    if (acting) pushBlock({ lead: [], cooperating: [], responsible: acting, note: null }, false);
   };
 
   // Consecutive unit lines form one block until a role repeats ("牵头单位" twice starts a new one).

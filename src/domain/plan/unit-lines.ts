@@ -367,6 +367,20 @@ export function labelUnit(text: string, key: string): { names: string[]; label: 
   return names && { names, label: `${m[2] ? 'X负责' : 'X'}${m[3] === '。' ? '。' : ':'}` };
 }
 
+/** An item of a part of duties that opens with its unit as the one who acts: "由保洁公司负责组织…",
+ *  "乡村振兴办公室做好…", "派出所要对…", "各村(社区)为责任主体,…"; not persons ("各包村干部、村干部,负责…",
+ *  "镇政府主要负责人为第一责任人"). */
+const DUTY_SUBJECT = /^由?([^,;。:由]{2,24}?)(?:具体负责|负责|要|做好|抓好|对|牵头|为责任主体|为责任单位)/;
+const PERSON = /(?:干部|负责人|责任人|人员|书记|主任|群众|农户|村民|主干)$/;
+
+export function dutySubject(text: string, key: string): string[] | null {
+  const m = DUTY_SUBJECT.exec(key);
+  if (!m || !isUnitList(m[1]!)) return null;
+  const at = m[0].startsWith('由') ? 1 : 0;
+  const names = splitUnits(text.slice(at, at + m[1]!.length), m[1]!);
+  return names.some((name) => PERSON.test(name)) ? null : names;
+}
+
 /** The units a label or a heading names ("区建管委、区交通委等建设主管部门"), or null when any of them
  *  is no unit: a place alone ("城区"), a phrase ("加强组织领导"), enterprises ("重点企业"), which are
  *  a party only where duties are shared out ("（八）物业服务企业"). */
