@@ -11,6 +11,11 @@ describe('physicalLines', () => {
     expect(text('1 - 3 月完成首轮排查。')).toBe('1 - 3月完成首轮排查。');
   });
 
+  it("marks a collection's own heading as chrome", () => {
+    expect(physicalLines('2021年各类工作方案合集26篇(第7/7页)').map((l) => l.chrome)).toEqual([true]);
+    expect(physicalLines('2021年生态文明建设工作方案').map((l) => l.chrome)).toEqual([false]);
+  });
+
   it("marks the rest of a page's markup as chrome", () => {
     expect(physicalLines('八、开展农村黑臭水体治理 /enpproperty-->').map((l) => l.chrome)).toEqual([true]);
     expect(physicalLines('八、开展农村黑臭水体治理').map((l) => l.chrome)).toEqual([false]);
