@@ -1,7 +1,7 @@
 // Turns the raw text of a plan document into clean lines that keep their original line numbers.
 // PDF, Word and web-page copies of the same document differ in markup, spacing and chrome; the
 // parser should only ever see the document's own words.
-import { readMarker } from './headings';
+import { isTitleLine, readMarker } from './headings';
 
 export interface Line {
   /** Markup removed and stray spaces collapsed; names and titles are sliced from here. */
@@ -154,10 +154,12 @@ function separateNames(line: string): string {
 }
 
 // "…(实施单位:市城管委) (九)提升…", "…工作安排 一、强化…行动 1.持续…": a copy that flattened its line
-// breaks into spaces. A space before a numbering marker is such a break when what precedes it ends a
-// sentence or a bracket, or is a heading of its own (a marker and a few words without a full stop).
+// breaks into spaces. A space before a numbering marker or a unit label is such a break when what
+// precedes it ends a sentence or a bracket, is a heading of its own (a marker and a few words without
+// a full stop), or a line of units ("责任单位:县财政局、县税务局 2.落实…"); a space before a marker
+// after a title ("…重点工作责任分解 一、…") breaks the title off the words before it too.
 const MARKER_AFTER_SPACE =
-  /\s+(?=第?[一二三四五六七八九十]{1,3}\s*、|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,3}\s*[.、．](?!\d(?!\d{0,3}(?:国道|省道|县道|乡道)))|[(（]\d{1,2}[)）])/g;
+  /\s+(?=第?[一二三四五六七八九十]{1,3}\s*、|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,3}\s*[.、．](?!\d(?!\d{0,3}(?:国道|省道|县道|乡道)))|[(（]\d{1,2}[)）]|(?:牵头|责任|配合|协办)(?:单位|部门)\s*[:：])/g;
 const ENDS_SENTENCE = /[。;；!！?？)）\]】]$/;
 const BARE_HEADING =
   /^(?:第?[一二三四五六七八九十]{1,3}\s*、|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,3}\s*[.、．])[^。]{0,40}$/;
@@ -167,8 +169,18 @@ function splitFlattened(raw: string): string[] {
   let from = 0;
   for (const m of raw.matchAll(MARKER_AFTER_SPACE)) {
     const before = raw.slice(from, m.index).trim();
-    if (!before || !(ENDS_SENTENCE.test(before) || BARE_HEADING.test(before))) continue;
-    pieces.push(before);
+    const label = !/^\d|^[(（]|^第?[一二三四五六七八九十]/.test(raw.slice(m.index + m[0].length));
+    const units = !label && UNIT_LABEL_LINE.test(before) && !/[。]/.test(before);
+    const title =
+      !label &&
+      /^[^\s]{6,40}$/.test(before.split(/\s+/).pop()!) &&
+      isTitleLine(fold(before.split(/\s+/).pop()!));
+    if (!before || !(ENDS_SENTENCE.test(before) || (!label && BARE_HEADING.test(before)) || units || title))
+      continue;
+    // A title after words of the notice on the same line is a line of its own.
+    const last = before.lastIndexOf(' ');
+    if (title && last > 0) pieces.push(before.slice(0, last).trim(), before.slice(last + 1));
+    else pieces.push(before);
     from = m.index + m[0].length;
   }
   pieces.push(raw.slice(from).trim());

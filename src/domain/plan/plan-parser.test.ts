@@ -1355,6 +1355,25 @@ describe('a collection of model texts', () => {
   });
 });
 
+describe('a task division flattened into one line', () => {
+  it('breaks the title, parts, tasks and unit lines apart, and the first unit leads from the rule on', () => {
+    const plan = parsePlan(
+      '海盐县人民政府办公室 2022年4月18日 (此件公开发布) 政府工作报告2022年重点工作责任分解 一、王丹县长牵头重点工作 ' +
+        '1.全县生产总值增长7.5%左右。 责任单位:县发改局(首位单位为牵头单位,下同)、县财政局、县税务局 ' +
+        '2.落实党政机关过紧日子的要求。 责任单位:县财政局 二、曹惠明常务副县长牵头重点工作 ' +
+        '1.坚持县政府常务会议集体学法。 责任单位:县司法局、县政府办',
+    ).plans[0]!;
+    expect(plan.title).toBe('政府工作报告2022年重点工作责任分解');
+    expect(
+      plan.tasks.map((t) => [t.number, t.assignments.map((a) => [a.lead_units, a.responsible_units])]),
+    ).toEqual([
+      ['1', [[['县发改局'], ['县财政局', '县税务局']]]],
+      ['2', [[['县财政局'], []]]],
+      ['1', [[['县司法局'], ['县政府办']]]],
+    ]);
+  });
+});
+
 describe('forms of batch 21', () => {
   const plan = (...lines: string[]) => parsePlan(lines.join('\n')).plans[0]!;
 

@@ -308,7 +308,7 @@ function withoutUnbalancedClosers(key: string): number {
 }
 
 /** Parses "牵头单位：A、B 责任单位：C" (any number of keywords) between `from` and `to`. */
-function parseKeywords(text: string, key: string, from: number, to: number): UnitBlock {
+function parseKeywords(text: string, key: string, from: number, to: number, firstLeads = false): UnitBlock {
   const block = emptyBlock();
   const hits = [...key.slice(from, to).matchAll(KEYWORD_AT)];
   hits.forEach((hit, i) => {
@@ -317,10 +317,14 @@ function parseKeywords(text: string, key: string, from: number, to: number): Uni
     const end = i + 1 < hits.length ? from + hits[i + 1]!.index : to;
     let value = text.slice(start, end);
     let valueKey = key.slice(start, end);
-    // A standing rule printed in brackets after the names is a note, not a unit.
+    // A standing rule printed in brackets after the names is a note, not a unit; so is the rule that
+    // the first listed leads ("县发改局(首位单位为牵头单位,下同)、县财政局").
     for (const [gFrom, gTo] of bracketGroups(valueKey).reverse()) {
-      if (!STANDING_RULE.test(valueKey.slice(gFrom, gTo))) continue;
-      addNote(block, standingRule(value.slice(gFrom, gTo), valueKey.slice(gFrom, gTo))!);
+      const group = valueKey.slice(gFrom, gTo);
+      if (FIRST_LEADS.test(group)) addNote(block, value.slice(gFrom + 1, gTo - 1));
+      else if (STANDING_RULE.test(group))
+        addNote(block, standingRule(value.slice(gFrom, gTo), valueKey.slice(gFrom, gTo))!);
+      else continue;
       value = value.slice(0, gFrom) + value.slice(gTo);
       valueKey = valueKey.slice(0, gFrom) + valueKey.slice(gTo);
     }
@@ -342,9 +346,9 @@ function parseKeywords(text: string, key: string, from: number, to: number): Uni
     const kept = withoutUnbalancedClosers(valueKey);
     addLabelledUnits(block, role, value.slice(0, kept), valueKey.slice(0, kept));
   });
-  // "责任单位:A、B、C。排在前位为牵头部门": A leads.
-  if (firstListedLeads(block.note) && !block.lead.length && block.responsible.length > 1)
-    block.lead.push(block.responsible.shift()!);
+  // "责任单位:A、B、C。排在前位为牵头部门": A leads; after a rule "下同", the first of every list does.
+  const rule = firstLeads || (firstListedLeads(block.note) && block.responsible.length > 1);
+  if (rule && !block.lead.length && block.responsible.length) block.lead.push(block.responsible.shift()!);
   return block;
 }
 
@@ -505,7 +509,8 @@ const AGENT_OPENS = /由[^由]*$/;
 /** Parses the inside of an inline group; null when it is not a statement of units. */
 /** "列第一位者为牵头部门", "排在前位为牵头部门": the first unit of a list leads, the others answer for
  *  the work. With "下同" the rule holds for the lists of the tasks after it too. */
-const FIRST_LEADS = /(?:列|排)在?(?:第一位|第一|首位|前位|首)(?:者|的)?(?:单位|部门)?(?:为|是)牵头/;
+const FIRST_LEADS =
+  /(?:(?:列|排)在?(?:第一位|第一|首位|前位|首)|首位|第一位)(?:者|的)?(?:单位|部门)?(?:为|是)牵头/;
 
 export function firstListedLeads(note: string | null): 'here' | 'from here on' | null {
   if (!note || !FIRST_LEADS.test(fold(note))) return null;
@@ -748,7 +753,7 @@ export function findUnitSegments(
         field ? i + field.index : key.length,
         closed ? i + closed[0].length - 1 : key.length,
       );
-      segments.push({ start: i, end, block: parseKeywords(text, key, i, end) });
+      segments.push({ start: i, end, block: parseKeywords(text, key, i, end, firstLeads) });
       break;
     }
     if (OPEN.includes(ch)) {
