@@ -90,9 +90,8 @@ function gluedTable(line: Line): string[] | null {
     const group = GROUP.test(key.slice(from));
     if (!group && !key.startsWith(String(n), from)) return null;
     // A group's row runs to the first row's number; a row to the next row's, or the line's end.
-    const end = group
-      ? key.indexOf(String(n), from)
-      : ((next) => (next < 0 ? key.length : next))(nextRow(key, from + 1, n + 1));
+    const next = group ? key.indexOf(String(n), from) : nextRow(key, from + 1, n + 1);
+    const end = next < 0 && !group ? key.length : next;
     if (end <= from) return null;
     if (group) rows.push([text.slice(from, end), ...columns.slice(1).map(() => '')]);
     else {

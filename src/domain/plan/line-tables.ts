@@ -5,6 +5,7 @@
 // the one above, and a row of more lines than columns has a cell of several paragraphs.
 // Where a blank line parts every cell, a cell is a paragraph: its lines are one cell's (units one
 // a line, measures "1." "2." one a line, a category printed a character a line).
+import { fold } from './normalize-text';
 import { mergedRows } from './space-tables';
 import { isUnitList } from './unit-lines';
 import {
@@ -82,7 +83,7 @@ const PART_ROW =
  *  row's number is no category). */
 const CATEGORY = /^[^\s\d。，,；;、]{2,14}$/;
 const categoryBefore = (cells: Cell[], j: number, k: number) =>
-  CATEGORY.test(cells[j]?.text ?? '') && !isUnitList(cells[j]!.text) && numbered(cells, j + 1, k);
+  CATEGORY.test(cells[j]?.text ?? '') && !isUnitList(fold(cells[j]!.text)) && numbered(cells, j + 1, k);
 
 /** The group whose row comes before row k at cells[j]: "一" over its name, or one category cell. */
 function groupAt(cells: Cell[], j: number, k: number): Group | null {

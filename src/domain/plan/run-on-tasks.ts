@@ -10,8 +10,8 @@
 import { readMarker, type Level } from './headings';
 import { collapseSpaces, fold, type Line } from './normalize-text';
 
-const OPEN = '(（《“‘〔【[';
-const CLOSE = ')）》”’〕】]';
+export const OPEN = '(（《“‘〔【[';
+export const CLOSE = ')）》”’〕】]';
 
 /** Index in `raw` of the character at `index` in `text` (text is raw with spaces collapsed). */
 function rawIndex(raw: string, text: string, index: number): number {

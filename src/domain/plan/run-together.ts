@@ -5,7 +5,7 @@
 // (一)配合建设…。(县生态环境局牵头,…)(二)启动…").
 import { isTitleLine, readMarker, type Level } from './headings';
 import type { Line } from './normalize-text';
-import { slice } from './run-on-tasks';
+import { CLOSE, OPEN, slice } from './run-on-tasks';
 
 /** The site's number opening a chunk. */
 const CHUNK_NUMBER = /^\s*(\d{1,3})\s*、\s*/;
@@ -64,8 +64,6 @@ const RUN_TOGETHER = 300;
 /** Where a heading or task marker may start in mid-line. */
 const MID_MARKER =
   /第?[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|(?<![\d.])\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）]/g;
-const OPEN = '(（《“〔【[';
-const CLOSE = ')）》”〕】]';
 /** A heading's own words: a marker and a few words, no sentence ("二、重点任务", "一、治理工业污染,
  *  削减大气污染物排放总量"). */
 const BARE_HEADING = /^[^。;]{3,36}$/;
@@ -82,7 +80,7 @@ export function splitRunTogether(lines: Line[]): Line[] {
     if (line.key.length < RUN_TOGETHER || line.chrome) return [line];
     const last: Record<Level, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
     const open = readMarker(line.key);
-    if (open) last[open.level] = Number(/^\d+$/.test(open.number) ? open.number : valueOf(open.number));
+    if (open) last[open.level] = numberOf(open.number);
     const cuts: number[] = [0];
     let depth = 0;
     let scanned = 0;
@@ -96,7 +94,7 @@ export function splitRunTogether(lines: Line[]): Line[] {
       if (at === 0 || depth > 0) continue;
       const marker = readMarker(line.key.slice(at));
       if (!marker || marker.level > 4) continue;
-      const n = /^\d+$/.test(marker.number) ? Number(marker.number) : valueOf(marker.number);
+      const n = numberOf(marker.number);
       if (n !== last[marker.level] + 1) continue;
       const before = line.key[at - 1]!;
       const segment = line.key.slice(cuts[cuts.length - 1], at);
@@ -119,10 +117,11 @@ export function splitRunTogether(lines: Line[]): Line[] {
   });
 }
 
-/** "十二" → 12. */
-function valueOf(chinese: string): number {
+/** A marker's number as a value: "12" → 12, "十二" → 12. */
+function numberOf(number: string): number {
+  if (/^\d+$/.test(number)) return Number(number);
   const digit = (ch: string | undefined) => (ch ? '一二三四五六七八九'.indexOf(ch) + 1 : 0);
-  const ten = chinese.indexOf('十');
-  if (ten < 0) return digit(chinese[0]);
-  return (ten === 0 ? 1 : digit(chinese[ten - 1])) * 10 + digit(chinese[ten + 1]);
+  const ten = number.indexOf('十');
+  if (ten < 0) return digit(number[0]);
+  return (ten === 0 ? 1 : digit(number[ten - 1])) * 10 + digit(number[ten + 1]);
 }

@@ -688,22 +688,19 @@ function measureAgents(text: string, key: string, from: number): UnitSegment[] {
   AGENT.lastIndex = from;
   const segments: UnitSegment[] = [];
   for (let m = AGENT.exec(key); m; m = AGENT.exec(key)) {
-    const namesAt = m.index + m[0].length - m[2]!.length - m[1]!.length;
-    const names = splitUnits(text.slice(namesAt, namesAt + m[1]!.length), m[1]!);
     if (!isUnitList(m[1]!)) continue;
+    const namesAt = m.index + m[0].length - m[2]!.length - m[1]!.length;
     const block = emptyBlock();
+    block[m[2] === '牵头' ? 'lead' : 'responsible'].push(
+      ...splitUnits(text.slice(namesAt, namesAt + m[1]!.length), m[1]!),
+    );
     let end = m.index + m[0].length;
-    block[m[2] === '牵头' ? 'lead' : 'responsible'].push(...names);
-    const doers =
-      m[2] === '牵头'
-        ? DOERS.exec(key.slice(key.indexOf(',', end) >= 0 ? key.indexOf(',', end) : end))
-        : null;
-    if (doers && isUnitList(doers[1]!) && /^[^,;。]*$/.test(key.slice(end, key.indexOf(',', end)))) {
-      const at = key.indexOf(',', end) + 1;
+    const doers = m[2] === '牵头' ? DOERS.exec(key.slice(end)) : null;
+    if (doers && isUnitList(doers[1]!)) {
       block[doers[2] === '配合' ? 'cooperating' : 'responsible'].push(
-        ...splitUnits(text.slice(at, at + doers[1]!.length), doers[1]!),
+        ...splitUnits(text.slice(end + 1, end + 1 + doers[1]!.length), doers[1]!),
       );
-      end = at + doers[0].length - 1;
+      end += doers[0].length;
     }
     segments.push({ start: m.index + m[0].length - m[0].trimStart().length, end, block });
   }
