@@ -288,4 +288,37 @@ describe('导入方案: task tables', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("reads a sharing site's copy of a Word file: its chunk numbers dropped, its table run together read", async () => {
+    const { page, errors, context } = await openApp(browser, '#/import');
+    await waitReady(page);
+    // As 文库 sites print a Word file's text: run together, cut into numbered chunks wherever the
+    // length ran out ("市\n2、住建局"), cells and rows with no separator between them.
+    const copy = [
+      '贯彻落实生活垃圾分类制度重点任务责任分工表.docx',
+      '《贯彻落实生活垃圾分类制度重点任务责任分工表.docx》由会员分享,可在线阅读。',
+      '1、贯彻落实生活垃圾分类制度重点任务责任分工表序号工作内容目标任务责任单位备注1将生活垃圾分类投放作为精神文明建设的重要内容,' +
+        '加强生活垃圾分类宣传发动。2021年2月底前,群众对生活垃圾分类的知晓率达90%以上。市委宣传部(市文明办)、市城管委,市妇联等部门,' +
+        '各区(市)县政府(管委会)2完善生活垃圾回收利用体系,优化社区回收设施布局。2021年2月底前,基本建成生活垃圾回收利用体系。市商务局,市',
+      '2、住建局、市城管委,各区(市)县政府(管委会)3加强家庭源危险废物处置的规范化管理。2021年6月底前,完善家庭源危险废物处置体系。' +
+        '市生态环境局,各区(市)县政府(管委会)',
+    ].join('\n');
+    await page.fill('[data-testid=import-text]', copy);
+    await page.click('[data-testid=import-parse]');
+    await page.waitForSelector('[data-testid=task-editor]');
+    const tasks = page.locator('[data-testid=task-editor]');
+    expect(await tasks.count()).toBe(3);
+    const units = (n: number) =>
+      tasks
+        .nth(n)
+        .locator('[data-testid=units-responsible_units]')
+        .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(await units(0)).toEqual(['市委宣传部(市文明办)、市城管委、市妇联、各区(市)县政府(管委会)']);
+    // The chunk number "2、" inside 市住建局 is the site's, not the plan's.
+    expect(await units(1)).toEqual(['市商务局、市住建局、市城管委、各区(市)县政府(管委会)']);
+    expect(await units(2)).toEqual(['市生态环境局、各区(市)县政府(管委会)']);
+    await screenshot(page, '50-import-glued-table');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
