@@ -1355,6 +1355,20 @@ describe('a collection of model texts', () => {
   });
 });
 
+describe('a rectification list run into one paragraph', () => {
+  it('reads the problem as the task, its unit field run on into its line, its measures as content', () => {
+    const plan = parsePlan(
+      '环境保护督察反馈意见问题整改措施清单一、认识不深(一)部分领导干部对辖区内环境质量盲目乐观,没有危机感,对环境保护的长期性、复杂性和艰巨性认识不足。' +
+        '在处理发展与保护的关系上,重发展、轻保护,重开发、轻管理。对党中央、国务院关于生态环境保护的决策部署理解不深刻、把握不全面。整改目标:牢固树立“绿水青山就是金山银山”的发展意识,自觉将绿色发展理念贯彻落实到经济社会发展各项工作中。' +
+        '责任单位:州委办公室、州政府办公室,各县市党委和政府责任人:州委办公室主要负责人整改时限:立行立改,长期坚持整改措施:筑牢绿色发展理念。' +
+        '1.深入学习贯彻生态环境保护重大战略思想,进一步深化对生态文明建设和环境保护重要性的认识。2.把绿色发展纳入党委(党组)中心组学习内容。',
+    ).plans[0]!;
+    expect(plan.tasks.map((t) => [t.number, t.assignments.map((a) => a.responsible_units)])).toEqual([
+      ['(一)', [['州委办公室', '州政府办公室', '各县市党委和政府']]],
+    ]);
+  });
+});
+
 describe('a task division flattened into one line', () => {
   it('breaks the title, parts, tasks and unit lines apart, and the first unit leads from the rule on', () => {
     const plan = parsePlan(

@@ -142,13 +142,19 @@ function unitsOfItems(lines: Line[]): boolean {
     if (level === 1) [inItem, inMeasures] = [false, false];
     else if (level === 2) [inItem, inMeasures] = [true, false];
     else if (level === 3) inMeasures = true;
-    if (!findUnitSegments(line.text, line.key, false).length) continue;
+    const segments = findUnitSegments(line.text, line.key, false);
+    if (!segments.length) continue;
     // A unit line closing an item whose measures are numbered from 1 again in each item (长春's
     // "(二十二)…" / "1.…" – "3.…" / "责任单位:…"): the item's units, as a 此项工作 statement is.
     const next = levels.slice(i + 1).find((l) => l !== undefined);
     const closing =
       restarts && inMeasures && startsWithUnitKeyword(line.key) && (next === undefined || next <= 2);
-    if (!ITEM_WORK.test(line.key) && !closing && (!inItem || inMeasures || level === 2)) return false;
+    // A unit field run on into the item's own line ("(一)部分领导干部…。责任单位:…整改措施:…"), as a
+    // copy run together prints it, stands with the item as a line of its own under it would.
+    const fieldOfItem =
+      level === 2 && segments.every((s) => s.start > 0 && startsWithUnitKeyword(line.key.slice(s.start)));
+    if (!ITEM_WORK.test(line.key) && !closing && (!inItem || inMeasures || (level === 2 && !fieldOfItem)))
+      return false;
     units = true;
   }
   return units;

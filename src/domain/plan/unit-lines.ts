@@ -439,7 +439,7 @@ const LEADER_FIELD =
 /** A non-unit field printed after a list of units on the same line: "，完成时间：…", "；整改时限：…",
  *  or glued to the last name by a copy that lost the break ("…善后工作组整治时限:…"). */
 const FIELD_AFTER_UNITS =
-  /(?:[,;\s]+(?:完成|整改|办结|整治)?|(?<=[\u4e00-\u9fff)])(?:完成|整改|办结|整治))(?:时间|时限|期限)(?:节点|要求)?\s*:|[,;\s]+(?:(?:责任|分管|牵头|包保|联系|挂点)(?:县|区|市)?(?:负责)?领导|责任人|联系人)\s*:/;
+  /(?:[,;\s]+(?:完成|整改|办结|整治)?|(?<=[\u4e00-\u9fff)])(?:完成|整改|办结|整治))(?:时间|时限|期限)(?:节点|要求)?\s*:|(?:[,;\s]+|(?<=[\u4e00-\u9fff)]))(?:(?:责任|分管|牵头|包保|联系|挂点)(?:县|区|市)?(?:负责)?领导|责任人|联系人)\s*:/;
 
 /** "区住建局（牵头）": a role printed in brackets after one name of a labelled list; "（按职责分工负
  *  责）" says only that the label's role is shared out. */
