@@ -41,7 +41,7 @@ interface Mention {
   date: (year: number) => string | null;
 }
 
-function lastDay(year: number, month: number): number {
+export function lastDay(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

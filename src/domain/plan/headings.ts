@@ -15,12 +15,16 @@ export interface Marker {
 }
 
 const CN_NUM = '[一二三四五六七八九十]{1,3}';
+/** What joins the two years of a range ("2018-2020", "2011―2013", "2018至2020"). */
+export const YEAR_DASH = '[-—–―~至到]';
+/** A road's number after a task's ("1.206国道…"), which is no decimal. */
+export const ROAD_NUMBER = '\\d{0,3}(?:国道|省道|县道|乡道)';
 const MARKERS: [Level, RegExp][] = [
   [1, new RegExp(`^第?(${CN_NUM})\\s*[、.]|^第(${CN_NUM})(?:部分|章)`)],
   // "〔一〕": the tortoise-shell brackets some copies number sections with.
   [2, new RegExp(`^[(〔]\\s*(${CN_NUM})\\s*[)〕]`)],
   // "1.5万吨" is a number, but "2.2007年底前…" is task 2 opening with a year, "1.206国道…" with a road.
-  [3, /^(\d{1,3})\s*[.、](?!\d(?!\d{3}年|\d{0,3}(?:国道|省道|县道|乡道)))/],
+  [3, new RegExp(`^(\\d{1,3})\\s*[.、](?!\\d(?!\\d{3}年|${ROAD_NUMBER}))`)],
   [4, /^\(\s*(\d{1,2})\s*\)/],
   [5, /^(\d{1,2})\)|^([\u2460-\u2473])/],
 ];
@@ -55,8 +59,9 @@ export function scopeLabel(number: string): string {
   return `(${number})`;
 }
 
-const TITLE_END =
-  /(?:方案|计划|规划|要点|意见|办法|细则|预案|清单|行动|任务书|(?:任务|责任)分[解工]表?|进度表|情况的?通报|(?:任务|工作)(?:完成|进展|落实)情况)(?:\((?:\d{4}\s*[-—–―~至到]\s*\d{4}年?|[^()]{1,20})\))?$/;
+const TITLE_END = new RegExp(
+  `(?:方案|计划|规划|要点|意见|办法|细则|预案|清单|行动|任务书|(?:任务|责任)分[解工]表?|进度表|情况的?通报|(?:任务|工作)(?:完成|进展|落实)情况)(?:\\((?:\\d{4}\\s*${YEAR_DASH}\\s*\\d{4}年?|[^()]{1,20})\\))?$`,
+);
 
 /** A plan's own title line, e.g. "惠济区2017年大气污染防治攻坚行动方案". */
 export function isTitleLine(key: string): boolean {

@@ -1,7 +1,7 @@
 // Joins lines that a PDF or web copy broke in mid-sentence ("进一步强化高污染燃\n\n料禁燃区管理")
 // or in the middle of a list of units, without ever gluing a heading, a unit line or a title to the
 // text after it.
-import { endsLikeHeading, isEndOfBody, isTitleLine, readMarker } from './headings';
+import { endsLikeHeading, isEndOfBody, isTitleLine, readMarker, YEAR_DASH } from './headings';
 import type { Line } from './normalize-text';
 import {
   endsWithUnitLabel,
@@ -18,6 +18,9 @@ export const DATE_LINE =
 
 /** A web page's time stamp ("2020-12-25 18:49:20"): a line of its own. */
 const TIME_STAMP = /^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$/;
+
+/** A title's years on a line of their own: "（2026—2028年）". */
+const TITLE_YEARS = new RegExp(`^\\(\\s*\\d{4}\\s*${YEAR_DASH}\\s*\\d{4}\\s*年?\\s*\\)$`);
 
 /** A short line starting with a marker and holding no sentence: a heading of its own. */
 function isHeadingLike(key: string): boolean {
@@ -97,7 +100,7 @@ function shouldJoin(a: Line, b: Line, full: boolean): boolean {
   if (full && hasUnitLabel(a.key) && startsWithUnitKeyword(b.key)) return true;
   if (startsOwnLine(b.key, full)) return false;
   // "…三年行动计划" over "（2026—2028年）": a title's years printed on a line of their own.
-  if (isTitleLine(a.key) && /^\(\s*\d{4}\s*[-—–―~至到]\s*\d{4}\s*年?\s*\)$/.test(b.key)) return true;
+  if (isTitleLine(a.key) && TITLE_YEARS.test(b.key)) return true;
   // "责任单位:" alone on its line: the names follow on the next one.
   if (startsWithUnitKeyword(a.key))
     return full || /[、,;]$/.test(a.key) || endsWithUnitLabel(a.key) || isUnitContinuation(b.key);

@@ -1,7 +1,8 @@
 // Document metadata: 文号, issuer, date of issue, the plan's title and region, plan year and
 // campaign period. Read from the notice header (or a web page's field table), never from the body,
 // where other documents are cited with their own numbers and dates.
-import { findDeadlines } from './deadlines';
+import { findDeadlines, lastDay } from './deadlines';
+import { YEAR_DASH } from './headings';
 import { DATE_LINE } from './line-joining';
 import { fold, type Line } from './normalize-text';
 import type { Period } from './types';
@@ -326,7 +327,9 @@ export function regionOf(title: string | null, issuer: string | null): string | 
   return null;
 }
 
-const YEAR_RANGE = /[(（]\s*((?:19|20)\d{2})\s*[-—–―~至到]\s*((?:19|20)\d{2})\s*年?\s*[)）]\s*$/;
+const YEAR_RANGE = new RegExp(
+  `[(（]\\s*((?:19|20)\\d{2})\\s*${YEAR_DASH}\\s*((?:19|20)\\d{2})\\s*年?\\s*[)）]\\s*$`,
+);
 const DAY_RANGE = new RegExp(
   `(?:自|从)?((?:19|20)\\d{2})年(\\d{1,2})月(\\d{1,2})日(?:起)?\\s*(?:至|到|—|-|~)\\s*(?:((?:19|20)\\d{2})年)?(\\d{1,2})月(\\d{1,2})日`,
 );
@@ -340,7 +343,7 @@ function monthsOf(key: string): Period | null {
   if (!m) return null;
   const month = Number(m[4] ?? 12);
   const start = parseDate(`${m[1]}年${m[2]}月1日`);
-  const end = parseDate(`${m[3]}年${month}月${new Date(Date.UTC(Number(m[3]), month, 0)).getUTCDate()}日`);
+  const end = parseDate(`${m[3]}年${month}月${lastDay(Number(m[3]), month)}日`);
   return start && end ? { start, end } : null;
 }
 
@@ -369,7 +372,9 @@ export function planYearOf(
   tasksKey: string,
   publishedOn: string | null = null,
 ): number | null {
-  const single = title?.replace(/\d{4}\s*[-—–―~至到]\s*\d{4}/g, '').match(/((?:19|20)\d{2})\s*年/);
+  const single = title
+    ?.replace(new RegExp(`\\d{4}\\s*${YEAR_DASH}\\s*\\d{4}`, 'g'), '')
+    .match(/((?:19|20)\d{2})\s*年/);
   if (single) return Number(single[1]);
   if (period) return Number(period.start.slice(0, 4));
   if (issuedOn) return Number(issuedOn.slice(0, 4));

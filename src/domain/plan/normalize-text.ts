@@ -1,7 +1,7 @@
 // Turns the raw text of a plan document into clean lines that keep their original line numbers.
 // PDF, Word and web-page copies of the same document differ in markup, spacing and chrome; the
 // parser should only ever see the document's own words.
-import { isTitleLine, readMarker } from './headings';
+import { isTitleLine, readMarker, ROAD_NUMBER } from './headings';
 
 export interface Line {
   /** Markup removed and stray spaces collapsed; names and titles are sliced from here. */
@@ -158,8 +158,10 @@ function separateNames(line: string): string {
 // precedes it ends a sentence or a bracket, is a heading of its own (a marker and a few words without
 // a full stop), or a line of units ("责任单位:县财政局、县税务局 2.落实…"); a space before a marker
 // after a title ("…重点工作责任分解 一、…") breaks the title off the words before it too.
-const MARKER_AFTER_SPACE =
-  /\s+(?=第?[一二三四五六七八九十]{1,3}\s*、|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,3}\s*[.、．](?!\d(?!\d{0,3}(?:国道|省道|县道|乡道)))|[(（]\d{1,2}[)）]|(?:牵头|责任|配合|协办)(?:单位|部门)\s*[:：])/g;
+const MARKER_AFTER_SPACE = new RegExp(
+  `\\s+(?=第?[一二三四五六七八九十]{1,3}\\s*、|[(（]\\s*[一二三四五六七八九十]{1,3}\\s*[)）]|\\d{1,3}\\s*[.、．](?!\\d(?!${ROAD_NUMBER}))|[(（]\\d{1,2}[)）]|(?:牵头|责任|配合|协办)(?:单位|部门)\\s*[:：])`,
+  'g',
+);
 const ENDS_SENTENCE = /[。;；!！?？)）\]】]$/;
 const BARE_HEADING =
   /^(?:第?[一二三四五六七八九十]{1,3}\s*、|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,3}\s*[.、．])[^。]{0,40}$/;
@@ -171,10 +173,8 @@ function splitFlattened(raw: string): string[] {
     const before = raw.slice(from, m.index).trim();
     const label = !/^\d|^[(（]|^第?[一二三四五六七八九十]/.test(raw.slice(m.index + m[0].length));
     const units = !label && UNIT_LABEL_LINE.test(before) && !/[。]/.test(before);
-    const title =
-      !label &&
-      /^[^\s]{6,40}$/.test(before.split(/\s+/).pop()!) &&
-      isTitleLine(fold(before.split(/\s+/).pop()!));
+    const lastWords = before.split(/\s+/).pop()!;
+    const title = !label && lastWords.length <= 40 && isTitleLine(fold(lastWords));
     if (!before || !(ENDS_SENTENCE.test(before) || (!label && BARE_HEADING.test(before)) || units || title))
       continue;
     // A title after words of the notice on the same line is a line of its own.

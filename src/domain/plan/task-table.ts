@@ -145,11 +145,13 @@ function sentences(parts: string[]): string {
  * Where one unit's name ends and the next begins with no separator between them ("区住建局区城管局"):
  * a paragraph break read as a wrapped line when the first name filled the line.
  */
-export const GLUED_UNITS = /(?<=[局委办府院队所站处室会部]|中心|公司)(?=[区市县镇乡各])/g;
+/** Where an office's name ends ("…局", "…中心", "…公司"). */
+const AFTER_OFFICE = '(?<=[局委办府院队所站处室会部]|中心|公司)';
+export const GLUED_UNITS = new RegExp(`${AFTER_OFFICE}(?=[区市县镇乡各])`, 'g');
 
 /** A name after a unit's and a space: another unit's ("区城管局 环卫所"), or the head's ("市民政局 伍泽国"
  *  in a column of 牵头单位及主要负责人), which is no unit. */
-const AFTER_UNIT = /(?<=[局委办府院队所站处室会部心司])[ \u3000]+([^\s、，,；;]+)/g;
+const AFTER_UNIT = new RegExp(`${AFTER_OFFICE}[ \\u3000]+([^\\s、，,；;]+)`, 'g');
 
 function unitCell(cell: string): string {
   return cell.replace(AFTER_UNIT, (gap, name: string) =>

@@ -73,6 +73,7 @@ const KEYWORD_FIRST = new Set([...KEYWORD.split('|').map((k) => k[0]!), '【', '
 // "牵头单位：" or "【牵头单位】" (the bracketed label needs no colon).
 const LABEL = `(?:[【\\[〔](${KEYWORD})[】\\]〕]\\s*:?|(${KEYWORD})\\s*:)`;
 const KEYWORD_AT = new RegExp(LABEL, 'g');
+const LABEL_ANYWHERE = new RegExp(LABEL);
 const KEYWORD_HERE = new RegExp(LABEL, 'y');
 const KEYWORD_LINE = new RegExp(`^\\(?\\s*${LABEL}`);
 const KEYWORD_END = new RegExp(`${LABEL}$`);
@@ -113,7 +114,7 @@ export function startsWithUnitKeyword(key: string): boolean {
 
 /** Whether a unit label stands anywhere in the line ("分管责任人:…。责任部门:…"). */
 export function hasUnitLabel(key: string): boolean {
-  return new RegExp(LABEL).test(key);
+  return LABEL_ANYWHERE.test(key);
 }
 
 const OPEN_UNIT_BRACKET = new RegExp(`[(〔【[][^()〔〕【】\\[\\]]*${LABEL}[^()〔〕【】\\[\\]]*$`);
@@ -432,14 +433,16 @@ export function headingUnits(
 /** "部门分工：", "责任分工：": a label over a sentence that gives the units their roles. */
 const DIVISION_LABEL = /^(?:部门分工|责任分工|职责分工|任务分工)\s*:\s*/;
 
+/** A field naming a person who answers for the work: "责任领导:", "分管县领导:", "责任人:". */
+const PERSON_FIELD = '(?:(?:责任|分管|牵头|包保|联系|挂点)(?:县|区|市)?(?:负责)?领导|责任人|联系人)';
 /** A leader's or person's field before the units in a group: "责任领导:杜新国;". */
-const LEADER_FIELD =
-  /^\s*(?:(?:责任|分管|牵头|包保|联系|挂点)(?:县|区|市)?(?:负责)?领导|责任人|联系人)\s*:[^;:]*;\s*/;
+const LEADER_FIELD = new RegExp(`^\\s*${PERSON_FIELD}\\s*:[^;:]*;\\s*`);
 
 /** A non-unit field printed after a list of units on the same line: "，完成时间：…", "；整改时限：…",
  *  or glued to the last name by a copy that lost the break ("…善后工作组整治时限:…"). */
-const FIELD_AFTER_UNITS =
-  /(?:[,;\s]+(?:完成|整改|办结|整治)?|(?<=[\u4e00-\u9fff)])(?:完成|整改|办结|整治))(?:时间|时限|期限)(?:节点|要求)?\s*:|(?:[,;\s]+|(?<=[\u4e00-\u9fff)]))(?:(?:责任|分管|牵头|包保|联系|挂点)(?:县|区|市)?(?:负责)?领导|责任人|联系人)\s*:/;
+const FIELD_AFTER_UNITS = new RegExp(
+  `(?:[,;\\s]+(?:完成|整改|办结|整治)?|(?<=[\\u4e00-\\u9fff)])(?:完成|整改|办结|整治))(?:时间|时限|期限)(?:节点|要求)?\\s*:|(?:[,;\\s]+|(?<=[\\u4e00-\\u9fff)]))${PERSON_FIELD}\\s*:`,
+);
 
 /** "区住建局（牵头）": a role printed in brackets after one name of a labelled list; "（按职责分工负
  *  责）" says only that the label's role is shared out. */
@@ -782,8 +785,9 @@ export function findUnitSegments(
 /** A line that only continues a list of units broken over lines (no sentence, unit-like names). */
 /** A field printed among a task's unit lines that names none: who supervises it, which leader or
  *  person answers for it, when it is due ("督导单位：…", "责任领导：…", "完成时限：…"). */
-const FIELD_LINE =
-  /^[(【[]?\s*(?:(?:督导|督办|督查|监督|指导)(?:单位|部门|领导)|(?:责任|分管|牵头|包保|联系|挂点)(?:负责)?领导|责任人|联系人|(?:完成|整改|办结)?(?:时限|时间|期限)(?:节点|要求|安排)?|进度安排)[^:]{0,6}:/;
+const FIELD_LINE = new RegExp(
+  `^[(【[]?\\s*(?:(?:督导|督办|督查|监督|指导)(?:单位|部门|领导)|${PERSON_FIELD}|(?:完成|整改|办结)?(?:时限|时间|期限)(?:节点|要求|安排)?|进度安排)[^:]{0,6}:`,
+);
 
 export function isFieldLine(key: string): boolean {
   return FIELD_LINE.test(key);
