@@ -81,7 +81,7 @@ const MARKUP: [RegExp, string][] = [
   // Mis-decoded non-breaking spaces show up as runs of "?".
   [/^\?{2,}|\?{2,}$/g, ''],
   // A site's breadcrumb run into the page's title ("文档之家›郭坑镇…任务分解表").
-  [/^(?:[^›»\s]{1,12}\s*[›»]\s*)+(?=\S)/, ''],
+  [/^(\s*)(?:[^›»\s]{1,12}\s*[›»]\s*)+(?=\S)/, '$1'],
   // A sharing site's page footer and banner, run into the text by its copy ("第 1 页共 5 页下载后可
   // 任意编辑牵头领导:…").
   [/(?:第\s*\d{1,3}\s*页\s*共\s*\d{1,3}\s*页\s*)?下载后可任意编辑/g, ''],

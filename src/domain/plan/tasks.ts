@@ -5,6 +5,7 @@ import { findDeadlines } from './deadlines';
 import { decimalHeading, headingText, isNonTaskPart, readMarker, scopeLabel, type Level } from './headings';
 import { fold, type Line } from './normalize-text';
 import { splitRunOnTasks } from './run-on-tasks';
+import { unitCells } from './unit-cells';
 import type { Assignment, SourceRange, Task } from './types';
 import {
   dutySubject,
@@ -331,6 +332,7 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
   let decimal: string | null = null;
   let decimals = false;
   let outside = false;
+  const cells = unitCells(lines, (l) => readMarker(l.key)?.level === taskLevel);
   for (const line of lines) {
     const marker = readMarker(line.key);
     const heading = marker ? null : decimalHeading(line.raw);
@@ -391,6 +393,15 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
     // A line that opens nothing new belongs to the task (or section) before it; a heading does not.
     if (task) task.source.endLine = line.end;
     else if (section) section.source.endLine = line.end;
+    const cell = task ? cells.get(line) : undefined;
+    if (cell !== undefined) {
+      if (cell)
+        pushBlock(
+          { lead: [], cooperating: [], responsible: cell, note: "a row's unit cells, one a line" },
+          false,
+        );
+      continue;
+    }
     if (marker?.level === subLevel && task) {
       open = null;
       task.events.push({ kind: 'sub', number: marker.number });
