@@ -282,7 +282,8 @@ function titleInNotice(text: string, own = false): string | null {
   if (!m) return null;
   const before = text.slice(0, m.index);
   if ((before.match(/《/g) ?? []).length > (before.match(/》/g) ?? []).length) return null;
-  if (/^(?:根据|按照|依据|为|贯彻|落实)/.test(before)) return null;
+  // Nor a step of work that issues it ("第一季度:印发《…方案》"): a notice's heading has no field before.
+  if (/^(?:根据|按照|依据|为|贯彻|落实)|[:：]/.test(before)) return null;
   return m[1]!.replace(/\s+/g, '');
 }
 

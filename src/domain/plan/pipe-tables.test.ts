@@ -122,4 +122,34 @@ describe('withPipeTables', () => {
       '牵头单位：县整治工作专班',
     ]);
   });
+
+  it('reads a record printed as field rows: each label with its value, the numbered work as its own line', () => {
+    const text = [
+      '重点工作: | 135.统筹违法建设治理与城市更新。 |',
+      '牵头单位: | 市城市管理综合执法局 |',
+      '年度阶段性工作目标: | 第一季度:印发《工作方案》。 |',
+      '进展情况、存在问题 及下一步工作建议: |',
+    ].join('\n');
+    expect(withPipeTables(text).split('\n')).toEqual([
+      '135.统筹违法建设治理与城市更新。',
+      '牵头单位:市城市管理综合执法局',
+      '年度阶段性工作目标:第一季度:印发《工作方案》。',
+      '进展情况、存在问题 及下一步工作建议:',
+    ]);
+    // A field of two cells, and work not numbered, stay as printed.
+    expect(withPipeTables('责任单位: | 市城管局 | 各区政府 |')).toBe('责任单位: | 市城管局 | 各区政府 |');
+    expect(withPipeTables('重点工作: | 统筹违法建设治理。 |')).toBe('重点工作:统筹违法建设治理。');
+  });
+
+  it('reads a project table: its 项目建设内容 the work, its 完成年限 the deadline', () => {
+    const text = [
+      '| 序号 | 乡镇 | 项目建设内容 | 总投资(万元) | 完成年限 | 责任单位 |',
+      '| --- | --- | --- | --- | --- | --- |',
+      '| 1 | 君塘镇 | 修建一体化污水处理设施1套 | 32 | 2021年12月 | 达州市宣汉生态环境局 |',
+    ].join('\n');
+    expect(withPipeTables(text).split('\n')).toEqual([
+      '1. 修建一体化污水处理设施1套。完成时限：2021年12月底前。',
+      '责任单位：达州市宣汉生态环境局',
+    ]);
+  });
 });

@@ -143,10 +143,24 @@ function inlineRows(header: string[], lines: string[], end: number): { rows: str
   return { rows, next };
 }
 
+/** A record printed as field rows, label and value in cells of their own ("牵头单位: | 市城市管理综合执法局 |"). */
+const FIELD_ROW = /^\s*([^|:：]{2,24}?)\s*[:：]\s*\|\s*(.*?)\s*\|?\s*$/;
+
+/** Field rows as the field lines they stand for ("牵头单位:…"); the row of the work itself numbered
+ *  ("重点工作: | 135.统筹…。 |") as the task's own line. */
+function withFieldRows(text: string): string {
+  return text.replace(/^.*\|.*$/gm, (line) => {
+    const m = FIELD_ROW.exec(line);
+    if (!m || m[2]!.includes('|')) return line;
+    const work = ['task', 'measures'].includes(columnOf(m[1]!) ?? '') && /^\d{1,3}[.、．]/.test(m[2]!);
+    return work ? m[2]! : `${m[1]}:${m[2]}`;
+  });
+}
+
 /** The text with every pipe task table turned into task lines; other lines unchanged. */
 export function withPipeTables(text: string): string {
   if (!text.includes('|')) return text;
-  return withTaskTables(text, (lines, i) => {
+  return withTaskTables(withFieldRows(text), (lines, i) => {
     if (MARKDOWN_ROW.test(lines[i]!) && !BAR.test(lines[i]!)) {
       const rows: string[][] = [];
       let next = i;

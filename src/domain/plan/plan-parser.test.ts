@@ -1712,3 +1712,27 @@ describe('dates a copy left short or set under their labels', () => {
     expect([doc.plans[0]!.issued_on, doc.plans[0]!.year]).toEqual(['2024-06-05', 2024]);
   });
 });
+
+describe('a progress record printed as field rows', () => {
+  it('reads the numbered work as the task, its lead and quarter deadlines; a plan its stage issues is no title', () => {
+    const doc = parsePlan(
+      withTextTables(
+        [
+          '重点工作: | 135.统筹违法建设治理与城市更新,促进违法建设科学分类治理。 |',
+          '牵头单位: | 市城市管理综合执法局 |',
+          '年度阶段性工作目标: | 第一季度:印发《广州市2023年违法建设治理工作方案》。第二季度:完成工作任务的50%以上。 |',
+        ].join('\n'),
+      ),
+    );
+    const plan = doc.plans[0]!;
+    expect([plan.title, plan.region]).toEqual([null, null]);
+    expect(plan.tasks.map((t) => [t.number, t.title, t.assignments[0]?.lead_units, t.deadlines])).toEqual([
+      [
+        '135',
+        '统筹违法建设治理与城市更新,促进违法建设科学分类治理',
+        ['市城市管理综合执法局'],
+        ['2023-03-31', '2023-06-30'],
+      ],
+    ]);
+  });
+});
