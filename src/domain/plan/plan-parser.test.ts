@@ -1736,3 +1736,34 @@ describe('a progress record printed as field rows', () => {
     ]);
   });
 });
+
+describe('a unit label alone over lines that share the work out', () => {
+  const plan = (...lines: string[]) =>
+    parsePlan(['环境容貌综合整治方案', '二、主要任务', '(一)整治环境卫生', ...lines].join('\n')).plans[0]!;
+
+  it('gives the task the units of those lines, which are no sub-items', () => {
+    const task = plan(
+      '1.加强清扫保洁。强化门前三包管理。',
+      '责任单位:',
+      '(1)城管局负责城区街道;',
+      '(2)交通局负责国道。',
+    ).tasks[0]!;
+    expect(task.assignments.map((a) => [a.scope, a.responsible_units])).toEqual([
+      [null, ['城管局', '交通局']],
+    ]);
+  });
+
+  it('leaves sub-items as they are after a label with its names', () => {
+    const task = plan(
+      '1.加强清扫保洁。',
+      '(1)城管局负责城区街道;',
+      '责任单位:城管局',
+      '(2)交通局负责国道。',
+      '责任单位:交通局',
+    ).tasks[0]!;
+    expect(task.assignments.map((a) => [a.scope, a.responsible_units])).toEqual([
+      ['(1)', ['城管局']],
+      ['(2)', ['交通局']],
+    ]);
+  });
+});

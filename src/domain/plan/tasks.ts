@@ -8,6 +8,7 @@ import { splitRunOnTasks } from './run-on-tasks';
 import { unitCells } from './unit-cells';
 import type { Assignment, SourceRange, Task } from './types';
 import {
+  allocatedUnits,
   dutySubject,
   findUnitSegments,
   firstListedLeads,
@@ -332,6 +333,7 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
   let decimal: string | null = null;
   let decimals = false;
   let outside = false;
+  let sharing: UnitBlock | null = null;
   const cells = unitCells(lines, (l) => readMarker(l.key)?.level === taskLevel);
   for (const line of lines) {
     const marker = readMarker(line.key);
@@ -402,6 +404,18 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
         );
       continue;
     }
+    // "责任单位:" alone over lines that share the work out ("(1)城管局负责城区街道;"): the units of
+    // those lines, not sub-items.
+    const bare: UnitBlock | null = open;
+    const shared =
+      marker && bare && (bare === sharing || !unitCount(bare))
+        ? allocatedUnits(line.text.slice(marker.length), line.key.slice(marker.length))
+        : null;
+    if (shared) {
+      sharing = bare;
+      bare!.responsible.push(...shared);
+      continue;
+    }
     if (marker?.level === subLevel && task) {
       open = null;
       task.events.push({ kind: 'sub', number: marker.number });
@@ -427,6 +441,9 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
   closeSection();
   return result;
 }
+
+const unitCount = (block: UnitBlock) =>
+  block.lead.length + block.cooperating.length + block.responsible.length;
 
 function lastBlock(events: Event[]): UnitBlock | null {
   for (let i = events.length - 1; i >= 0; i--) {

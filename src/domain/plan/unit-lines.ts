@@ -675,6 +675,12 @@ function namesAfterSentence(text: string, key: string, open: number, close: numb
   return names.every((n) => n.length >= 3) ? { ...emptyBlock(), responsible: names } : null;
 }
 
+/** A line under a bare unit label that gives a unit its share ("(1)城管局负责城区街道;"): the unit. */
+export function allocatedUnits(text: string, key: string): string[] | null {
+  const m = /^([^,;。:]{2,40}?)负责/.exec(key);
+  return m && isUnitList(m[1]!) ? splitUnits(text.slice(0, m[1]!.length), m[1]!) : null;
+}
+
 /** A rectification's measures: "整改措施:由县住建局负责修复。", "整改要求:由包片单位县气象局负责清除。",
  *  "整改措施:(1)由县环卫站负责更换…。(2)由…". */
 const MEASURE_LABEL = /^(?:整改措施|整改要求|整改意见|处理意见|处置措施)\s*:/;
