@@ -22,10 +22,11 @@ export const ROAD_NUMBER = '\\d{0,3}(?:国道|省道|县道|乡道)';
 const MARKERS: [Level, RegExp][] = [
   [1, new RegExp(`^第?(${CN_NUM})\\s*[、.]|^第(${CN_NUM})(?:部分|章)`)],
   // "〔一〕": the tortoise-shell brackets some copies number sections with.
-  [2, new RegExp(`^[(〔]\\s*(${CN_NUM})\\s*[)〕]`)],
+  // "㈦": one character of a parenthesized number, as some fonts print them.
+  [2, new RegExp(`^[(〔]\\s*(${CN_NUM})\\s*[)〕]|^([\u3220-\u3229])`)],
   // "1.5万吨" is a number, but "2.2007年底前…" is task 2 opening with a year, "1.206国道…" with a road.
-  [3, new RegExp(`^(\\d{1,3})\\s*[.、](?!\\d(?!\\d{3}年|${ROAD_NUMBER}))`)],
-  [4, /^\(\s*(\d{1,2})\s*\)/],
+  [3, new RegExp(`^(\\d{1,3})\\s*[.、](?!\\d(?!\\d{3}年|${ROAD_NUMBER}))|^([\u2488-\u249b])`)],
+  [4, /^\(\s*(\d{1,2})\s*\)|^([\u2474-\u2487])/],
   [5, /^(\d{1,2})\)|^([\u2460-\u2473])/],
 ];
 
@@ -41,13 +42,23 @@ export function decimalHeading(raw: string): { label: string; depth: number; tit
   return m ? { label: `${m[1]} ${m[3]}`, depth: m[2]!.split('.').length - 1, title: m[3]! } : null;
 }
 
+/** Numbers printed as one character each: ①, ⑴, ⒈ (digits) and ㈠ (Chinese), by the first of each run. */
+const SINGLE_CHARACTER: [number, number, (offset: number) => string][] = [
+  [0x2460, 0x2473, (i) => String(i + 1)],
+  [0x2474, 0x2487, (i) => String(i + 1)],
+  [0x2488, 0x249b, (i) => String(i + 1)],
+  [0x3220, 0x3229, (i) => '一二三四五六七八九十'[i]!],
+];
+
 /** Reads a numbering marker at the start of a folded line (see normalize-text fold). */
 export function readMarker(key: string): Marker | null {
   for (const [level, pattern] of MARKERS) {
     const m = pattern.exec(key);
     if (!m) continue;
     const found = m[1] ?? m[2] ?? m[3]!;
-    const number = /[\u2460-\u2473]/.test(found) ? String(found.charCodeAt(0) - 0x2460 + 1) : found;
+    const code = found.length === 1 ? found.charCodeAt(0) : 0;
+    const run = SINGLE_CHARACTER.find(([from, to]) => code >= from && code <= to);
+    const number = run ? run[2](code - run[0]) : found;
     const spaces = /^\s*/.exec(key.slice(m[0].length))![0].length;
     return { level, label: m[0], number, length: m[0].length + spaces };
   }

@@ -295,7 +295,8 @@ const ADMIN =
 // 整治方案" name no place.
 const ADMIN_NAME = new RegExp(`^(?:(?:(?![局厅委])[\\u4e00-\\u9fff]){1,8}?|[X×]{1,4})${ADMIN}`);
 
-const CAMPAIGN_CITY = /(?:文明|卫生|园林|海绵|森林|智慧|花园|宜居|魅力|韧性|无废)城市$/;
+const CAMPAIGN_CITY =
+  /(?:文明|卫生|园林|海绵|森林|智慧|花园|宜居|魅力|韧性|无废|食品安全|示范|健康|节水型|低碳)城市$/;
 const GENERIC_PLACE = /^(?:(?:城|全|本|各|该|我|辖)[市区县镇乡]|乡镇|县区|区县|市县)$/;
 const CAMPAIGN = /^(?:创建|争创|巩固|建设|打造|国家|海绵|文明|卫生|园林|森林|智慧|无废|低碳)/;
 /** A title opening with its work ("进一步规范吴泾镇建筑垃圾治理") names no place first. */
@@ -310,8 +311,11 @@ export function regionOf(title: string | null, issuer: string | null): string | 
     if (WORK_OPENING.test(rest)) continue;
     let region: string | null = null;
     for (let m = ADMIN_NAME.exec(rest); m; m = ADMIN_NAME.exec(rest)) {
-      // "沙市区": a two-character match followed by 区/县 is the start of a longer name.
-      const length = m[0].length === 2 && /^[区县]/.test(rest.slice(2)) ? 3 : m[0].length;
+      // "沙市区", "桐乡市": a two-character match followed by 区/县 (by 市, after 乡) is the start of a
+      // longer name.
+      const after = rest.slice(2);
+      const longer = /^[区县]/.test(after) || (m[0].endsWith('乡') && /^市(?![容场政民])/.test(after));
+      const length = m[0].length === 2 && longer ? 3 : m[0].length;
       // After the first name, a one-character name ("城区") is a word of the title, not a place,
       // and neither is a campaign's ("创建国家卫生城市").
       if (region && (length < 3 || CAMPAIGN.test(m[0]))) break;

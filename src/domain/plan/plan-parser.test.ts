@@ -1572,6 +1572,31 @@ describe('numbering in other marks', () => {
   });
 });
 
+describe('numbers printed as one character', () => {
+  it('reads ㈠–㈩ as sections, ⒈ as tasks and ⑴ as sub-items; a city named with 乡 keeps its 市', () => {
+    const plan = parsePlan(
+      [
+        '桐乡市食品安全城市创建工作方案',
+        '二、工作任务',
+        '㈦依法治理饮用水源污染',
+        '⒈加强水源地保护。⑴划定保护区。',
+        '责任单位:市环保局',
+        '⒉开展水质监测。',
+        '责任单位:市卫生局',
+        '㈧健全应急救援体系',
+        '⒈完善应急预案。',
+        '责任单位:市食安办',
+      ].join('\n'),
+    ).plans[0]!;
+    expect(plan.tasks.map((t) => [t.number, t.section, t.assignments[0]?.responsible_units])).toEqual([
+      ['1', '㈦依法治理饮用水源污染', ['市环保局']],
+      ['2', '㈦依法治理饮用水源污染', ['市卫生局']],
+      ['1', '㈧健全应急救援体系', ['市食安办']],
+    ]);
+    expect(plan.region).toBe('桐乡市');
+  });
+});
+
 describe('a newspaper printing one item of a plan', () => {
   const page = (measuresField: string) =>
     parsePlan(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from './plan-parser';
-import { taskTableLines } from './task-table';
+import { columnOf, taskTableLines } from './task-table';
 import { withTsvTables } from './tsv-tables';
 
 /** A table written as rows of " | "-separated cells; "\n" inside a cell separates its paragraphs. */
@@ -355,5 +355,18 @@ describe('a task table read by the plan parser', () => {
       '2. 海绵型地块。新改扩建项目全面落实海绵城市建设要求。',
       '责任单位：区规划资源局',
     ]);
+  });
+});
+
+describe('columnOf', () => {
+  it('reads a name with a qualifier before it, letter-spaced or not', () => {
+    expect(['主 要 工 作 任 务', '年度重点任务', '具体责任单位', '近期完成时限'].map(columnOf)).toEqual([
+      'task',
+      'task',
+      'responsible',
+      'deadline',
+    ]);
+    // A qualifier alone, or before no known name, names no column.
+    expect(['主要', '主要做法', '全年推进情况'].map(columnOf)).toEqual([null, null, null]);
   });
 });

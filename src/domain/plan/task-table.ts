@@ -73,7 +73,12 @@ export function columnOf(cell: string): Column | null {
   const name = fold(cell)
     .replace(/\s+/g, '')
     .replace(/\([^()]*\)$|及?(?:责任人|联系人)$|[:*]$/g, '');
-  return named(name) ?? name.split(/或|及|和|\//).reduce<Column | null>((c, part) => c ?? named(part), null);
+  return (
+    named(name) ??
+    name.split(/或|及|和|\//).reduce<Column | null>((c, part) => c ?? named(part), null) ??
+    // A qualified name: "主要工作任务", "年度重点任务", "具体责任单位".
+    named(name.replace(/^(?:主要|重点|具体|年度|全年|近期)/, ''))
+  );
 }
 
 export function isHeader(row: string[]): boolean {
