@@ -14,9 +14,7 @@ import { withTextTables } from './text-tables';
  *  So is a sharing site's copy in numbered chunks: wrapped again, its chunks are lines like any. */
 function flattened(text: string): boolean {
   const lines = physicalLines(text);
-  return (
-    new Set(lines.map((l) => l.start)).size < lines.length || withoutChunkNumbers(lines).length < lines.length
-  );
+  return new Set(lines.map((l) => l.start)).size < lines.length || withoutChunkNumbers(lines) !== lines;
 }
 
 // What each document is, worked out once for all the layouts.

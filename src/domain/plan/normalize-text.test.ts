@@ -62,3 +62,31 @@ describe('physicalLines', () => {
     expect(text('由县水利局 县生态环境局负责')).toBe('由县水利局县生态环境局负责');
   });
 });
+
+describe('a reprint and a sharing site', () => {
+  it("drops pinyin glosses after characters, not a name's letters in brackets", () => {
+    expect(text('(行業(yè)管理股牽頭)全區(qū)')).toBe('(行業管理股牽頭)全區');
+    expect(text('挥发性有机物(VOCs)和细颗粒物(PM2.5)')).toBe('挥发性有机物(VOCs)和细颗粒物(PM2.5)');
+  });
+
+  it('reads the copyright line, the summary label and 下载本文档 as chrome, and drops 参考范文 after a title', () => {
+    const lines = physicalLines(
+      [
+        '下載本文檔',
+        '版權說明:本文檔由用戶提供并上傳,收益歸屬內容提供方',
+        '文檔簡介',
+        'XX區商務局2023年塑料污染治理工作實施方案參考范文',
+      ].join('\n'),
+    );
+    expect(lines.map((l) => [l.text, !!l.chrome])).toEqual([
+      ['下載本文檔', true],
+      ['版權說明:本文檔由用戶提供并上傳,收益歸屬內容提供方', true],
+      ['文檔簡介', true],
+      ['XX區商務局2023年塑料污染治理工作實施方案', false],
+    ]);
+  });
+
+  it('keeps a name a PDF broke at 城乡 whole among units parted by spaces', () => {
+    expect(text('责任单位:住房城乡 建设厅 交通运输厅')).toBe('责任单位:住房城乡建设厅、交通运输厅');
+  });
+});

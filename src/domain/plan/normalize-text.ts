@@ -80,6 +80,8 @@ const MARKUP: [RegExp, string][] = [
   [/^\s*(?:#{1,6}|>|[-*+•](?=\s))\s*/, ''],
   // Mis-decoded non-breaking spaces show up as runs of "?".
   [/^\?{2,}|\?{2,}$/g, ''],
+  // A reprint's pinyin glosses after characters ("行業(yè)管理股", "全區(qū)"): a tone mark tells them.
+  [/(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/g, ''],
   // A site's breadcrumb run into the page's title ("文档之家›郭坑镇…任务分解表").
   [/^(\s*)(?:[^›»\s]{1,12}\s*[›»]\s*)+(?=\S)/, '$1'],
   // A sharing site's page footer and banner, run into the text by its copy ("第 1 页共 5 页下载后可
@@ -111,13 +113,14 @@ const NAV_MENU = /^首页(?:\s+[^\s,，。:：]{2,8}){2,}$/;
 const FILE_NAME = /^[^\s,。;:]{2,80}\.(?:docx?|pdf|wps|pptx?|xlsx?|txt)$/i;
 const FILE_SIZE = /\d(?:\.\d+)?\s*[KM]B\b/i;
 const PAGE_COUNT = /\d+\s*页|\d{4}-\d{1,2}-\d{1,2}/;
-const SHARING_BUTTONS = /^(?:VIP\S{0,4}|侵权投诉|举报|下载(?:文档)?|海报|收藏|原创力文档|免费下载)$/i;
+const SHARING_BUTTONS =
+  /^(?:VIP\S{0,4}|侵权投诉|举报|下载(?:本?文档)?|海报|收藏|原创力文档|免费下载|文档简介)$|^版权说明\s*:\s*本文档由用户提供/i;
 
-/** A sharing site's label after the document's name ("县大气污染防治行动实施计划内容摘要:"), or its
+/** A sharing site's label after the document's name ("县大气污染防治行动实施计划内容摘要:", "…方案参考范文"), or its
  *  number in a collection of models ("河道排污口整治方案范文 篇11", "…方案范文(精选12篇)",
  *  "…整治方案简短篇一"). */
 const SUMMARY_LABEL =
-  /(?<=[\u4e00-\u9fff)）])(?:(?:内容摘要|内容简介|文档简介|文档介绍)\s*[:：]|范文\s*(?:篇\s*\d{1,3}|[(（]精选\d{1,3}篇[)）]|\d{1,3})?|(?:简短|精选|优秀|通用|最新)?篇[一二三四五六七八九十]{1,3})\s*$/;
+  /(?<=[\u4e00-\u9fff)）])(?:(?:内容摘要|内容简介|文档简介|文档介绍)\s*[:：]|(?:参考|參考)?范文\s*(?:篇\s*\d{1,3}|[(（]精选\d{1,3}篇[)）]|\d{1,3})?|(?:简短|精选|优秀|通用|最新)?篇[一二三四五六七八九十]{1,3})\s*$/;
 /** A collection's own heading ("2023年城市环境卫生整治方案简短(汇总12篇)", "2021年各类工作方案合集26篇
  *  (第7/7页)"): no plan's title. */
 const COLLECTION = /[(（](?:汇总|精选|通用|合集)?\d{1,3}篇[)）]$|(?:合集|汇总|大全)\d{1,3}篇/;
@@ -143,7 +146,9 @@ const LETTER_SPACED = /\p{sc=Han}(?: \p{sc=Han}){2,}/gu;
 // inside a name broken by a space ("惠济区 人民政府").
 const UNIT_LABEL_LINE = /^[(（【[]?\s*[\u4e00-\u9fff]{2,6}(?:单位|部门|主体|科室)\s*[:：]/;
 // A name has two characters at least: "区 中心办" is one broken by a space.
-const NAME_GAP = /(?<=[\u4e00-\u9fff][局委办府院队所站处室会部心司镇乡道村区])[ \u3000]+(?=[\u4e00-\u9fff])/g;
+// 城乡 ("住房城乡 建设厅") names no township.
+const NAME_GAP =
+  /(?<=[\u4e00-\u9fff][局委办厅府院队所站处室会部心司镇乡道村区])(?<!城乡)[ \u3000]+(?=[\u4e00-\u9fff])/g;
 const NOT_A_NAME_START = /^(?:[\u4e00-\u9fff]{1,8}\s*[:：]|人民|政府|党|管委|办事处|街道办|等)/;
 
 function separateNames(line: string): string {

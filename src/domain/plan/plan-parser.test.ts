@@ -1792,3 +1792,47 @@ describe('a unit label alone over lines that share the work out', () => {
     ]);
   });
 });
+
+describe('forms of batch 24', () => {
+  it('reads a part whose work is one paragraph over its unit lines as a task, beside parts with numbered items', () => {
+    const plan = parsePlan(
+      [
+        '县创建国家环保模范城市工作实施方案',
+        '一、开展机动车环保定期检测工作',
+        '(一)任务要求。所有年检车辆实施尾气排放检测。',
+        '牵头单位:县公安局;责任单位:县环保局。',
+        '二、开展“绿色饭店”创建工作',
+        '任务要求。到2007年底,全县三星级以上宾馆开展创建工作。',
+        '牵头单位:县旅游局;责任单位:县环保局、县林业局。',
+        '三、加强宣传',
+        '广泛宣传创建工作。',
+      ].join('\n'),
+    ).plans[0]!;
+    expect(plan.tasks.map((t) => [t.number, t.title, t.deadlines, t.assignments[0]?.lead_units])).toEqual([
+      ['(一)', '任务要求', [], ['县公安局']],
+      ['二', '开展“绿色饭店”创建工作', ['2007-12-31'], ['县旅游局']],
+    ]);
+  });
+
+  it('reads the (1) items under (一) tasks with nothing numbered 1. as sub-items, each with its bracket', () => {
+    const plan = parsePlan(
+      [
+        '区商务局塑料污染治理工作实施方案',
+        '一、重点任务',
+        '(一)禁止、限制使用部分塑料制品',
+        '(1)到2023年底,商场、超市禁止使用不可降解塑料袋;(行业管理股牵头)',
+        '(2)到2025年底,农贸市场禁止使用不可降解塑料袋。(市场服务中心牵头)',
+        '(二)推广替代产品',
+        '(1)推广使用环保布袋。',
+        '(2)推广可降解包装膜。(行业管理股牵头)',
+      ].join('\n'),
+    ).plans[0]!;
+    expect(plan.tasks.map((t) => t.assignments.map((a) => [a.scope, a.lead_units]))).toEqual([
+      [
+        ['(1)', ['行业管理股']],
+        ['(2)', ['市场服务中心']],
+      ],
+      [[null, ['行业管理股']]],
+    ]);
+  });
+});

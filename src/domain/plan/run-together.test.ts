@@ -21,12 +21,24 @@ describe('withoutChunkNumbers', () => {
     );
     expect(lines.map((l) => [l.text.slice(0, 12), l.start, l.end])).toEqual([
       ['《镇河长制工作计划.do', 0, 0],
-      ['XX镇2020年河长制工', 1, 4],
+      // The title the site ran into the text is a line of its own.
+      ['XX镇2020年河长制工', 1, 1],
+      ['一、强化水资源保护持续改', 1, 4],
       ['相关资源', 5, 5],
     ]);
-    expect(lines[1]!.text).toContain('加大监督监测力度,');
-    expect(lines[1]!.text.endsWith('主体责任单位:各村(居)')).toBe(true);
-    expect(lines[1]!.opensText).toBe(true);
+    expect(lines[1]!.text).toBe('XX镇2020年河长制工作安排');
+    expect(lines[2]!.text).toContain('加大监督监测力度,');
+    expect(lines[2]!.text.endsWith('主体责任单位:各村(居)')).toBe(true);
+    expect(lines[2]!.opensText).toBe(true);
+  });
+
+  it('parts the title from the words run on after it, but not from the rest of its name', () => {
+    const first = (opening: string) =>
+      chunks(`1、${opening}${words(8)}(责任单位:`, `2、各村)。${words(8)}`)[0]!.text;
+    // A chunk cut inside an open bracket is cut in mid-sentence, though a colon ends it.
+    expect(first('大丰市大气污染防治行动计划实施方案为深入贯彻')).toBe('大丰市大气污染防治行动计划实施方案');
+    expect(first('XX街道2022年五烧”专项整治工作方案目前已进入')).toBe('XX街道2022年五烧”专项整治工作方案');
+    expect(first('XX镇河长制工作方案的通知各村')).toMatch(/^XX镇河长制工作方案的通知各村/);
   });
 
   it('keeps items of the plan numbered 1、 2、 that open no title or were not cut in mid-sentence', () => {

@@ -17,6 +17,32 @@ const OPENS_WITH_TITLE =
 const CHUNK_LENGTH = 100;
 const ENDS_SENTENCE = /[。;!?:)\]】”]$/;
 
+/** Whether a bracket is still open at the end of the text. */
+function openAtEnd(key: string): boolean {
+  let depth = 0;
+  for (const ch of key) {
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch) && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/** The first chunk's title apart from the words run on after it ("…专项整治工作方案目前已进入…"): the
+ *  title as its own line, unless the name goes on ("…方案的通知", "…方案》"). */
+function titleApart(opening: Line): Line[] {
+  const title = OPENS_WITH_TITLE.exec(`1、${opening.key}`);
+  let at = title ? title[0].length - 2 : 0;
+  // "…行动计划实施方案": the plan a title's first words name, then the title's own kind.
+  at += /^(?:实施|工作|行动)(?:方案|计划|细则)/.exec(opening.key.slice(at))?.[0].length ?? 0;
+  if (
+    !title ||
+    !/^[\u4e00-\u9fff]/.test(opening.key.slice(at)) ||
+    /^[的和及与之]/.test(opening.key.slice(at))
+  )
+    return [opening];
+  return [slice(opening, 0, at), slice(opening, at, opening.text.length)];
+}
+
 function withoutNumber(line: Line): Line {
   const [key] = CHUNK_NUMBER.exec(line.key)!;
   const raw = line.raw.replace(CHUNK_NUMBER, '');
@@ -46,13 +72,17 @@ export function withoutChunkNumbers(lines: Line[]): Line[] {
   while (CHUNK_NUMBER.exec(groups[first + n]?.[0]!.key ?? '')?.[1] === String(n + 1)) n++;
   const chunks = groups.slice(first, first + n);
   const length = (g: Line[]) => g.reduce((sum, l) => sum + l.key.length, 0);
-  const cut = chunks.slice(0, -1).some((g) => !ENDS_SENTENCE.test(g[g.length - 1]!.key));
+  const cut = chunks.slice(0, -1).some((g) => {
+    const key = g[g.length - 1]!.key;
+    // Cut inside a bracket ("…(责任单位:" / "2、农业综合服务中心)"), whatever mark ends the chunk.
+    return !ENDS_SENTENCE.test(key) || openAtEnd(key);
+  });
   if (n < 2 || !cut || chunks.slice(0, -1).some((g) => length(g) < CHUNK_LENGTH)) return lines;
   const merged: Line[] = [];
   chunks.forEach((g, k) => {
     const [head, ...rest] = g;
     const opening = withoutNumber(head!);
-    if (k === 0) merged.push({ ...opening, opensText: true });
+    if (k === 0) merged.push(...titleApart({ ...opening, opensText: true }));
     else if (opening.key) merged[merged.length - 1] = joined(merged[merged.length - 1]!, opening);
     merged.push(...rest);
   });
@@ -77,7 +107,7 @@ const BARE_HEADING = /^[^。;]{3,36}$/;
  */
 export function splitRunTogether(lines: Line[]): Line[] {
   return lines.flatMap((line) => {
-    if (line.key.length < RUN_TOGETHER || line.chrome) return [line];
+    if ((line.key.length < RUN_TOGETHER && !line.opensText) || line.chrome) return [line];
     const last: Record<Level, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
     const open = readMarker(line.key);
     if (open) last[open.level] = numberOf(open.number);
@@ -107,7 +137,8 @@ export function splitRunTogether(lines: Line[]): Line[] {
       // (二)修补破损路面。"); a task's number after words may be a count's ("1、2号线").
       const next = n > 1 && marker.level <= 2;
       if (!/[。;!?)\]】]/.test(before) && !first && !next) continue;
-      if (!/^[\u4e00-\u9fff“《]{2}/.test(line.key.slice(at + marker.length))) continue;
+      // Words follow ("到2023年底" too), not a count's digits.
+      if (!/^[\u4e00-\u9fff“《][\u4e00-\u9fff“《\d]/.test(line.key.slice(at + marker.length))) continue;
       cuts.push(at);
       last[marker.level] = n;
       for (let l = marker.level + 1; l <= 5; l++) last[l as Level] = 0;

@@ -34,6 +34,8 @@ interface Draft {
   source: SourceRange;
   key: string;
   events: Event[];
+  /** A part's heading, a task only if no numbered task follows under it and it states its units. */
+  part?: boolean;
 }
 
 interface Section {
@@ -205,7 +207,13 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
   const lines = taskLevel === 3 ? splitRunOnTasks(partLines, taskLevel) : partLines;
   // Sub-items are the next level down; a plan with no （1） items numbers them 1) or ①.
   const levels = new Set(lines.map((l) => readMarker(l.key)?.level));
-  const subLevel = taskLevel === 2 ? 3 : taskLevel === 4 || (levels.has(5) && !levels.has(4)) ? 5 : 4;
+  // Under （一） tasks with no 1. below them, the （1） items are the sub-items.
+  const subLevel =
+    taskLevel === 2 && (levels.has(3) || !levels.has(4))
+      ? 3
+      : taskLevel === 4 || (levels.has(5) && !levels.has(4))
+        ? 5
+        : 4;
   const result: TaskWithSource[] = [];
   let section: Section | null = null;
   let task: Draft | null = null;
@@ -252,6 +260,10 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
 
   const closeTask = (): void => {
     if (!task) return;
+    if (task.part && !task.events.some((e) => e.kind === 'block')) {
+      task = null;
+      return;
+    }
     const done: TaskWithSource = {
       task: {
         number: task.number,
@@ -349,8 +361,26 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
     if (marker?.level === 1 && taskLevel !== 1) {
       closeSection();
       dutyPart = DUTY_PART.test(headingText(line.key, line.key, marker));
+      // A part whose work is one paragraph and its unit lines, nothing numbered under it ("二、开展
+      // “绿色饭店”创建工作" / "任务要求。…" / "牵头单位:…"), is a task of its own.
+      if (!dutyPart) {
+        const rest = line.text.slice(marker.length);
+        task = {
+          number: marker.number,
+          title: titleOf(rest, line.key.slice(marker.length)),
+          section: null,
+          source: { startLine: line.start, endLine: line.end },
+          key: '',
+          events: [],
+          part: true,
+        };
+        body(line, marker.length);
+      }
       continue;
     }
+    // A numbered task or section under the part: its heading was a heading.
+    if (task?.part && marker && (marker.level === taskLevel || (marker.level === 2 && taskLevel === 3)))
+      task = null;
     if (marker?.level === 2 && taskLevel === 3) {
       closeSection();
       const [text, key] = [line.text.slice(marker.length), line.key.slice(marker.length)];

@@ -460,3 +460,14 @@ describe('a further field after the units', () => {
     ]);
   });
 });
+
+describe('labels and names of batch 24', () => {
+  it('reads 参加单位 as cooperating, and a 股 as a unit', () => {
+    expect(blocks('推进能源结构调整。(牵头单位:能源局 参加单位:发展改革委、国资委)')).toEqual([
+      { lead: ['能源局'], cooperating: ['发展改革委', '国资委'], responsible: [], note: null },
+    ]);
+    expect(blocks('禁止使用不可降解塑料袋;(行业管理股牵头)')).toEqual([
+      { lead: ['行业管理股'], cooperating: [], responsible: [], note: null },
+    ]);
+  });
+});

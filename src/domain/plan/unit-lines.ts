@@ -22,7 +22,7 @@ type Role = 'lead' | 'cooperating' | 'responsible';
 
 const KEYWORD_ROLES: [RegExp, Role][] = [
   [/^(?:牵头|主办|主要牵头)/, 'lead'],
-  [/^(?:配合|协办|参与|协助|协同|协作|成员)/, 'cooperating'],
+  [/^(?:配合|协办|参与|参加|协助|协同|协作|成员)/, 'cooperating'],
   [/^(?:责任|落实|主责|主体|主要|相关|实施|承办|负责|具体)/, 'responsible'],
 ];
 // Longest first, so that "牵头责任单位" is not read as 牵头 … and "具体责任单位" not as 责任单位.
@@ -39,6 +39,8 @@ const KEYWORD = [
   '协办部门',
   '参与单位',
   '参与部门',
+  '参加单位',
+  '参加部门',
   '协助单位',
   '协同单位',
   '协同责任单位',
@@ -103,7 +105,7 @@ const roleOfVerb = (verb: string): Role => VERB_ROLES.find(([pattern]) => patter
 const STANDING_RULE = /不再(?:一一|单独|重复|另行)?列出|以下各项(?:工作|任务)?[^。]*均|^以下均/;
 
 const UNIT_SUFFIX =
-  /(?:局|委|办|室|中心|政府|府|镇|乡|街道|处|村|社区|公司|厂|企业|所|队|站|院|厅|部|会|组|科|馆|社|镇街|妇联|侨联|残联|文联|工商联|科协|政协|校|小学|中学|大学|机构|专班|单位|部门|机关|园区|银行|集团|学校|医院|区|县|市|港|园|行)$/;
+  /(?:局|委|办|室|中心|政府|府|镇|乡|街道|处|村|社区|公司|厂|企业|所|队|站|院|厅|部|会|组|科|股|馆|社|镇街|妇联|侨联|残联|文联|工商联|科协|政协|校|小学|中学|大学|机构|专班|单位|部门|机关|园区|银行|集团|学校|医院|区|县|市|港|园|行)$/;
 
 const OPEN = '(〔【[';
 const CLOSE = ')〕】]';
@@ -591,8 +593,8 @@ function parseRoleSentence(text: string, key: string): UnitBlock | null {
 /**
  * The clauses that open a sentence and state units' roles ("由杨志武副市长负责,市发改委牵头,相关部门配
  * 合,尽快完成…"), up to where its work begins: the block and the end of the last role clause. A
- * run needs a lead, a label or the leader beside it, so that a sentence of the task ("各乡镇负责落
- * 实。") stays text.
+ * run needs a lead, a label, the leader beside it or a unit helping the one answering, so that a
+ * sentence of the task ("各乡镇负责落实。") stays text.
  */
 function leadingRoles(text: string, key: string): { block: UnitBlock; end: number } | null {
   const block = emptyBlock();
@@ -612,12 +614,16 @@ function leadingRoles(text: string, key: string): { block: UnitBlock; end: numbe
     end = to;
   }
   const units = block.lead.length + block.cooperating.length + block.responsible.length;
-  return units && named ? { block, end } : null;
+  // "由市安监局负责,市环保局配合。": one answers for the work and another helps, which names them both.
+  const shared = block.responsible.length > 0 && block.cooperating.length > 0;
+  return units && (named || shared) ? { block, end } : null;
 }
 
-/** Whether a line may hold an unbracketed unit sentence: it names a lead, a role label after 为 or
- *  a leader answering for the work. */
-const ROLE_SENTENCE_HINT = new RegExp(`牵头|为[^,;。]{0,15}?(?:${KEYWORD})|${LEADER_ANSWERS}`);
+/** Whether a line may hold an unbracketed unit sentence: it names a lead, a role label after 为, a
+ *  leader answering for the work, or one answering and another helping. */
+const ROLE_SENTENCE_HINT = new RegExp(
+  `牵头|为[^,;。]{0,15}?(?:${KEYWORD})|${LEADER_ANSWERS}|负责,[^,;。]{2,60}?(?:配合|协助|参与)`,
+);
 
 // "…卫生整治活动责任单位城管科、环卫公司配合单位办事处": a copy that lost its punctuation prints the
 // labels without colons, run on after the task's words. Read only at the end of a line and only when

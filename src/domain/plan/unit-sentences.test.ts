@@ -136,3 +136,13 @@ describe('names joined by 和 or 与', () => {
       expect(splitUnits(name, fold(name))).toEqual([name]);
   });
 });
+
+describe('a sentence naming one who answers for the work and one who helps', () => {
+  it('reads 负责 as responsible and 配合 as cooperating, without a lead', () => {
+    expect(blocks('加强危险化学品管理。由市安监局负责,市环保局配合。')).toEqual([
+      { lead: [], cooperating: ['市环保局'], responsible: ['市安监局'], note: null },
+    ]);
+    // One answering alone is the task's words.
+    expect(blocks('加强危险化学品管理。各乡镇负责落实。')).toEqual([]);
+  });
+});
