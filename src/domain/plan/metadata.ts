@@ -49,6 +49,7 @@ const FIELD_NAMES = [
   '信息来源',
   '来源',
   '发布时间',
+  '发表时间',
   '浏览次数',
 ];
 const FIELD = new RegExp(
@@ -158,6 +159,7 @@ export function readHeader(lines: Line[]): Header {
     (dateLine && parseDate(dateLine.key)) ||
     (fields.get('发文日期') && parseDate(fields.get('发文日期')!)) ||
     (under >= 0 && parseDate(lines[under + 1]?.key ?? '')) ||
+    signedDate(lines) ||
     null;
 
   // A notice that sends a plan names it; a notice that is itself the plan gives its subject.
@@ -168,13 +170,16 @@ export function readHeader(lines: Line[]): Header {
   // office that published the page.
   const signature = jointSignature(lines);
   const letterhead = firstOrg(lines, (l) => /^(.+)文件$/.exec(l.key.replace(/^#+/, ''))?.[1]);
-  const issuer =
+  const published = orgOrNull(
+    fields.get('发布机构') ?? fields.get('发文机关') ?? fields.get('发布单位') ?? '',
+  );
+  const found =
     // …unless the letterhead names the same body more fully ("鞍山市立山区人民政府文件" over a
     // signature "立山区人民政府").
     (signature && letterhead?.endsWith(signature) ? letterhead : signature) ??
     letterhead ??
     firstOrg(lines, noticeIssuer) ??
-    orgOrNull(fields.get('发布机构') ?? fields.get('发文机关') ?? fields.get('发布单位') ?? '') ??
+    published ??
     // A page that names no signature or publisher may name its source: the office that wrote it.
     orgOrNull(fields.get('信息来源') ?? fields.get('来源') ?? '') ??
     firstOrg(lines, (l, next) => (next && /^关于(?:印发|转发)/.test(next.key) ? l.text : undefined)) ??
@@ -183,13 +188,16 @@ export function readHeader(lines: Line[]): Header {
     firstOrg(lines, (l) => /^[《〈]?([\u4e00-\u9fff]{2,24}?)印发/.exec(l.text)?.[1]) ??
     // A plan without a notice may name its maker in the preamble: "…,河西街道办事处决定,…制定本方案".
     firstOrg(lines, decidingBody);
-  const published = fields.get('发布日期') ?? fields.get('发布时间');
+  // A notice naming its maker by level only ("区人民政府办公室") leaves the page's 发布机构 to name it.
+  const issuer =
+    found && LEVEL_ONLY.test(found) && published && !LEVEL_ONLY.test(published) ? published : found;
+  const publishedAt = fields.get('发布日期') ?? fields.get('发布时间') ?? fields.get('发表时间');
   return {
     docNumber,
     issuer,
     issuedOn,
     noticeTitle,
-    publishedOn: (published && parseDate(published)) || null,
+    publishedOn: (publishedAt && parseDate(publishedAt)) || null,
   };
 }
 
@@ -224,6 +232,18 @@ function decidingBody(line: Line): string | undefined {
 
 function withoutDocNumber(text: string): string {
   return text.replace(/^[^《〈]*?〔\d{4}〕\d+号[:：]?/, '').replace(/^[《〈]/, '');
+}
+
+/** A body named by its level alone, no place: "区人民政府办公室", "县环保局". */
+const LEVEL_ONLY = /^[省市州县区镇乡](?:人民)?政府|^[市县区镇乡][\u4e00-\u9fff]{1,6}(?:局|委|办)$/;
+
+/** A signature and its date run into the title after them ("通化市人民政府2015年8月10日通化市2015年…方案"). */
+const SIGNED_DATE =
+  /^[\u4e00-\u9fff]{2,24}?(?:人民政府|政府|办公室|办公厅|委员会)((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(?=\S)/;
+
+function signedDate(lines: Line[]): string | null {
+  const signed = lines.find((l) => !l.chrome && SIGNED_DATE.test(l.key));
+  return signed ? parseDate(SIGNED_DATE.exec(signed.key)![1]!) : null;
 }
 
 /** "X关于印发…" → X, read on the folded key (關於) and sliced from the text. */

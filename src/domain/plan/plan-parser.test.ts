@@ -1836,3 +1836,48 @@ describe('forms of batch 24', () => {
     ]);
   });
 });
+
+describe('headers and headings run together (batch 23)', () => {
+  it('reads a section run on after its part heading, and the date run on after the signature', () => {
+    const plan = parsePlan(
+      [
+        '通化市人民政府关于印发通化市2015年创建国家卫生城市实施方案的通知',
+        '通化市人民政府2015年8月10日通化市2015年创建国家卫生城市实施方案2015年是我市创建国家卫生城市基础年。',
+        '一、指导思想以科学发展观为指导。',
+        '二、主要任务(一)加强基础设施建设。',
+        '1.改造城市棚户区100万平方米。(责任单位:市城建局)',
+      ].join('\n'),
+    ).plans[0]!;
+    expect(plan.issued_on).toBe('2015-08-10');
+    expect(plan.tasks.map((t) => [t.number, t.section, t.assignments[0]?.responsible_units])).toEqual([
+      ['1', '(一)加强基础设施建设', ['市城建局']],
+    ]);
+  });
+
+  it("takes the page's 发布机构 over a notice naming its maker by level only, and 发表时间 as the page's date", () => {
+    const plan = parsePlan(
+      [
+        '发布机构:下陆区政府办公室',
+        '发表时间:2020-4-17',
+        '区人民政府办公室关于印发下陆区2020年重点工作责任分工方案的通知',
+        '一、重点工作',
+        '1.推进城市更新。[区住建局牵头]',
+      ].join('\n'),
+    ).plans[0]!;
+    expect([plan.issuer, plan.region]).toEqual(['下陆区政府办公室', '下陆区']);
+    const news = parsePlan(['发表时间:2018-4-17', '国务院日前印发意见,明确重点工作部门分工。'].join('\n'))
+      .plans[0]!;
+    expect(news.year).toBe(2018);
+  });
+
+  it('reads a division titled 部门分工 as the title', () => {
+    const plan = parsePlan(
+      [
+        '“十三五”控制温室气体排放工作方案部门分工',
+        '一、低碳引领能源革命',
+        '1.加强能源碳排放指标控制。(牵头单位:能源局)',
+      ].join('\n'),
+    ).plans[0]!;
+    expect(plan.title).toBe('“十三五”控制温室气体排放工作方案部门分工');
+  });
+});

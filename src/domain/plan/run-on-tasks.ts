@@ -98,10 +98,10 @@ export function splitRunOnTasks(lines: Line[], taskLevel: Level): Line[] {
   return out;
 }
 
-/** "二、工作任务 1、关于…问题。", "三、攻坚措施1. 梳理分类": a heading's short title, a space or
- *  not, then its first item. */
+/** "二、工作任务 1、关于…问题。", "三、攻坚措施1. 梳理分类", "二、主要任务(一)加强基础设施建设。": a
+ *  heading's short title, a space or not, then its first item. */
 const HEADING_THEN_ITEM =
-  /^(\S{1,6}?\s*[\u4e00-\u9fff“”]{2,15}?)(?:\s+(?=\S)|(?=1[.、．]\s*[\u4e00-\u9fff]))/;
+  /^(\S{1,6}?\s*[\u4e00-\u9fff“”]{2,15}?)(?:\s+(?=\S)|(?=(?:1[.、．]|[(（]一[)）])\s*[\u4e00-\u9fff]))/;
 
 /**
  * Splits a heading line whose first item follows its title (a copy that lost the line break between
