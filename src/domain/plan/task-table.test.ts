@@ -366,6 +366,14 @@ describe('columnOf', () => {
       'responsible',
       'deadline',
     ]);
+    // Unit columns are named as unit labels are.
+    expect(['承办部门', '协助处室', '主办单位', '牵头', '推进单位'].map(columnOf)).toEqual([
+      'responsible',
+      'cooperating',
+      'lead',
+      'lead',
+      'responsible',
+    ]);
     // A qualifier alone, or before no known name, names no column.
     expect(['主要', '主要做法', '全年推进情况'].map(columnOf)).toEqual([null, null, null]);
   });

@@ -5,7 +5,7 @@
 import { asDeadline } from './deadlines';
 import { readMarker } from './headings';
 import { collapseSpaces, fold } from './normalize-text';
-import { isUnitLike } from './unit-lines';
+import { isUnitLike, roleOfLabel } from './unit-lines';
 
 export type Column =
   | 'number'
@@ -33,15 +33,10 @@ const COLUMN_NAMES: [Column, RegExp][] = [
     'measures',
     /^(?:具体措施|工作措施|主要措施|细化措施|具体工作措施|措施|工作内容|任务内容|具体内容|主要内容|内容|工作要求|具体要求|要求|目标要求|工作目标|目标任务|具体任务|任务要求|完成标准|工作标准|治理措施|整治措施|整改措施|落实措施|推进措施|责任分解内容|分解内容|任务分解|具体工作|重点内容|建设内容|项目建设内容|建设内容及规模|建设规模及内容)$/,
   ],
-  ['lead', /^(?:牵头单位|牵头部门|牵头责任单位|主办单位|牵头)$/],
-  [
-    'cooperating',
-    /^(?:配合单位|配合部门|协办单位|协助单位|协同单位|协同责任单位|配合责任单位|参与单位|配合)$/,
-  ],
-  [
-    'responsible',
-    /^(?:责任单位|责任部门|负责单位|负责部门|落实单位|责任主体|实施单位|主责单位|承办单位|完成单位|责任科室|具体责任单位|推进单位)$/,
-  ],
+  // Unit columns are named as unit labels are (unit-lines' roleOfLabel); these are the names beyond.
+  ['lead', /^牵头$/],
+  ['cooperating', /^配合$/],
+  ['responsible', /^推进单位$/],
   [
     'deadline',
     /^(?:完成时限|完成时间|时间节点|时限|时间要求|完成期限|截止时间|时限要求|进度安排|时间安排|时间进度|进度要求|完成时限要求|办结时限|整改时限|完成年限|完成年度|建设年限)$/,
@@ -66,7 +61,9 @@ export interface TaskTableOptions {
   fillDown: boolean;
 }
 
-const named = (name: string) => COLUMN_NAMES.find(([, pattern]) => pattern.test(name))?.[0] ?? null;
+/** A column by its name: a table's own names, or any unit label ("承办部门", "协同责任单位"). */
+const named = (name: string) =>
+  COLUMN_NAMES.find(([, pattern]) => pattern.test(name))?.[0] ?? roleOfLabel(name);
 
 /** A header cell's column; a name of two ("责任单位或牵头单位", "工作内容及要求") is its first. */
 export function columnOf(cell: string): Column | null {

@@ -7,6 +7,7 @@ import {
   isFieldLine,
   isUnitContinuation,
   labelUnit,
+  roleOfLabel,
   splitUnits,
   startsWithUnitKeyword,
 } from './unit-lines';
@@ -469,5 +470,16 @@ describe('labels and names of batch 24', () => {
     expect(blocks('禁止使用不可降解塑料袋;(行业管理股牵头)')).toEqual([
       { lead: ['行业管理股'], cooperating: [], responsible: [], note: null },
     ]);
+  });
+});
+
+describe('labels composed of a role and a kind of unit', () => {
+  it('reads every role word before 单位, 部门, 科室 or 处室', () => {
+    expect(blocks('加强监管。主办部门:市商务局;协助处室:市场科;承办科室:流通科;实施部门:各县区')).toEqual([
+      { lead: ['市商务局'], cooperating: ['市场科'], responsible: ['流通科', '各县区'], note: null },
+    ]);
+    expect(
+      ['主要牵头单位', '主要责任单位', '协同责任处室', '具体落实部门', '推进部门'].map(roleOfLabel),
+    ).toEqual(['lead', 'responsible', 'cooperating', 'responsible', null]);
   });
 });

@@ -18,58 +18,55 @@ export interface UnitSegment {
   block: UnitBlock;
 }
 
-type Role = 'lead' | 'cooperating' | 'responsible';
+export type Role = 'lead' | 'cooperating' | 'responsible';
 
-const KEYWORD_ROLES: [RegExp, Role][] = [
-  [/^(?:牵头|主办|主要牵头)/, 'lead'],
-  [/^(?:配合|协办|参与|参加|协助|协同|协作|成员)/, 'cooperating'],
-  [/^(?:责任|落实|主责|主体|主要|相关|实施|承办|负责|具体)/, 'responsible'],
+/** The words before 单位/部门/科室/处室 that give a label its role ("牵头单位", "协同责任单位", "主办科室"),
+ *  the longer of two that start alike first ("主要牵头" leads, "主要责任" answers). */
+const LABEL_ROLE_WORDS: [Role, string[]][] = [
+  ['lead', ['主要牵头', '牵头责任', '牵头', '主办']],
+  ['cooperating', ['配合责任', '协同责任', '配合', '协办', '参与', '参加', '协助', '协同', '协作', '成员']],
+  [
+    'responsible',
+    [
+      '主体责任',
+      '具体责任',
+      '主要责任',
+      '相关责任',
+      '具体落实',
+      '责任',
+      '落实',
+      '主责',
+      '实施',
+      '承办',
+      '负责',
+      '具体',
+      '相关',
+      '完成',
+    ],
+  ],
 ];
+const KEYWORD_ROLES: [RegExp, Role][] = LABEL_ROLE_WORDS.map(([role, words]) => [
+  new RegExp(`^(?:${words.join('|')})`),
+  role,
+]);
 // Longest first, so that "牵头责任单位" is not read as 牵头 … and "具体责任单位" not as 责任单位.
 const KEYWORD = [
-  '牵头单位',
-  '牵头部门',
-  '牵头科室',
-  '牵头责任单位',
-  '主办单位',
-  '配合单位',
-  '配合部门',
-  '配合科室',
-  '协办单位',
-  '协办部门',
-  '参与单位',
-  '参与部门',
-  '参加单位',
-  '参加部门',
-  '协助单位',
-  '协同单位',
-  '协同责任单位',
-  '配合责任单位',
-  '协作单位',
-  '协作部门',
-  '成员单位',
-  '责任单位',
-  '责任部门',
+  ...LABEL_ROLE_WORDS.flatMap(([, words]) =>
+    words.flatMap((word) => ['单位', '部门', '科室', '处室'].map((kind) => word + kind)),
+  ),
   '责任部门单位',
-  '责任科室',
-  '具体责任单位',
-  '主要责任单位',
-  '相关责任单位',
-  '相关部门',
-  '相关单位',
-  '主要牵头单位',
-  '主体责任单位',
-  '落实单位',
-  '主责单位',
   '责任主体',
   '实施主体',
-  '实施单位',
-  '承办单位',
-  '负责单位',
-  '负责部门',
 ]
   .sort((a, b) => b.length - a.length)
   .join('|');
+const WHOLE_KEYWORD = new RegExp(`^(?:${KEYWORD})$`);
+
+/** The role a label names, matched whole ("承办部门" → responsible); null for other words. */
+export function roleOfLabel(name: string): Role | null {
+  return WHOLE_KEYWORD.test(name) ? KEYWORD_ROLES.find(([pattern]) => pattern.test(name))![1] : null;
+}
+
 /** The characters a label can start with: most characters are told at once not to start one. */
 const KEYWORD_FIRST = new Set([...KEYWORD.split('|').map((k) => k[0]!), '【', '[', '〔']);
 // "牵头单位：" or "【牵头单位】" (the bracketed label needs no colon).
