@@ -81,9 +81,12 @@ const KEYWORD_END = new RegExp(`${LABEL}$`);
 // before it is matched lazily.
 const ROLE_VERBS: [string, Role][] = [
   // "省住房城乡建设厅负责指导,各设区市人民政府落实": the one who guides the work leads it.
-  ['牵头负责|牵头督导|牵头组织|负责指导|牵头', 'lead'],
-  ['配合参与|参与|配合|协办|协助', 'cooperating'],
-  ['负责落实|按职责分工负责|按职责负责|分工负责|具体负责|负责实施|组织实施|负责|落实|主责', 'responsible'],
+  ['牵头负责|牵头督导|牵头组织|牵头抓总|负责指导|牵头|主办', 'lead'],
+  ['配合参与|参与|参加|配合|协办|协助|协同', 'cooperating'],
+  [
+    '负责落实|按(?:职责|职能)(?:分工)?(?:分别)?(?:负责|落实)|分工负责|具体负责|具体实施|负责实施|组织实施|各负其责|负责|落实|主责|承办',
+    'responsible',
+  ],
 ];
 // "…负责制定方案并组织实施": the work a verb introduces may follow it.
 const ROLE_CLAUSE = new RegExp(
@@ -171,7 +174,7 @@ const PLACE_FRAGMENT = /^[\u4e00-\u9fff]{1,6}$/;
 const ZONE_FRAGMENT = /^[\u4e00-\u9fff]{2,10}(?:示范区|开发区|高新区|新区|园区|集聚区)$/;
 const ZONE_BODY = /(?:管委会|管理委员会)$/;
 /** The ending of an office's name, which no word inside a longer name ends with. */
-const OFFICE_END = /(?:局|委|办|中心|政府|处|室|队|所|站|院|厅|会|公司|校|小学|中学|大学)$/;
+const OFFICE_END = /(?:局|委|办|中心|政府|处|室|队|所|站|院|厅|会|公司|校|小学|中学|大学|部门)$/;
 const BODY_ONLY = /^(?:人民政府|政府|管委会|管理委员会|党委|党工委|办事处)(?:[和与及、]|$)/;
 const GOVERNMENT_BODY = /(?:人民政府|政府|管委会|管理委员会|办事处|街道|有限公司|派出所)$/;
 
@@ -203,7 +206,10 @@ function splitOnAnd(key: string, [from, to]: [number, number]): [number, number]
     at = cut + 1;
   }
   spans.push([at, to]);
-  return spans.length > 1 && spans.every(([a, b]) => isUnitLike(cleanUnit(key.slice(a, b))))
+  // A word alone after 和 ("各有关部门和单位") is no name of its own.
+  const name = ([a, b]: [number, number]) => cleanUnit(key.slice(a, b));
+  return spans.length > 1 &&
+    spans.every((span) => !/^(?:单位|部门|机构)$/.test(name(span)) && isUnitLike(name(span)))
     ? spans
     : [[from, to]];
 }

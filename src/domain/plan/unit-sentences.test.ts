@@ -146,3 +146,25 @@ describe('a sentence naming one who answers for the work and one who helps', () 
     expect(blocks('加强危险化学品管理。各乡镇负责落实。')).toEqual([]);
   });
 });
+
+describe('role verbs of city and national brackets', () => {
+  it('reads 主办, 牵头抓总, 协同, 参加, 各负其责, 具体实施 and 按职能分工负责 with their roles', () => {
+    const roles = (text: string) =>
+      blocks(`加强监管。(${text})`).map((b) => [b.lead, b.cooperating, b.responsible]);
+    expect(roles('市商务局主办,市市场监管局协同')).toEqual([[['市商务局'], ['市市场监管局'], []]]);
+    expect(roles('市发展改革委牵头,市工信局参加')).toEqual([[['市发展改革委'], ['市工信局'], []]]);
+    expect(roles('市住建局牵头抓总,各区政府具体实施')).toEqual([[['市住建局'], [], ['各区政府']]]);
+    expect(roles('市发展改革委牵头,各县区各负其责')).toEqual([[['市发展改革委'], [], ['各县区']]]);
+    expect(roles('市发展改革委牵头,市工信局、市生态环境局按职能分工负责')).toEqual([
+      [['市发展改革委'], [], ['市工信局', '市生态环境局']],
+    ]);
+    expect(roles('市发改委、市工信局按职责分别负责')).toEqual([[[], [], ['市发改委', '市工信局']]]);
+  });
+
+  it('parts two names joined by 和 where a 部门 ends the first, not a word alone after it', () => {
+    const parts = (text: string) => splitUnits(text, fold(text));
+    expect(parts('市有关部门和各区政府')).toEqual(['市有关部门', '各区政府']);
+    expect(parts('各有关部门和单位')).toEqual(['各有关部门和单位']);
+    expect(parts('市住房和城乡建设局')).toEqual(['市住房和城乡建设局']);
+  });
+});
