@@ -1881,3 +1881,30 @@ describe('headers and headings run together (batch 23)', () => {
     expect(plan.title).toBe('“十三五”控制温室气体排放工作方案部门分工');
   });
 });
+
+describe('unit statements in short forms', () => {
+  const task = (...lines: string[]) =>
+    parsePlan(['某市2023年大气污染防治工作方案', '一、重点任务', ...lines].join('\n')).plans[0]!.tasks[0]!;
+  const roles = (t: ReturnType<typeof task>) =>
+    t.assignments.map((a) => [a.lead_units, a.cooperating_units, a.responsible_units]);
+
+  it('reads a role word alone before its colon as a label', () => {
+    expect(roles(task('1.加强监管。', '牵头：市发改委；配合：市工信局'))).toEqual([
+      [['市发改委'], ['市工信局'], []],
+    ]);
+  });
+
+  it('dates a task by the time field inside its bracket of units', () => {
+    const t = task(
+      '1.加强监管。（牵头领导：张三；牵头单位：市发改委；配合单位：市工信局；完成时限：2023年12月底）',
+    );
+    expect([t.deadlines, roles(t)]).toEqual([['2023-12-31'], [[['市发改委'], ['市工信局'], []]]]);
+  });
+
+  it('reads a closing sentence of units "按职责分工负责", not a township answering alone', () => {
+    expect(roles(task('1.加强监管。各县（市、区）人民政府、市直有关部门按职责分工负责。'))).toEqual([
+      [[], [], ['各县（市、区）人民政府', '市直有关部门']],
+    ]);
+    expect(roles(task('1.加强监管。各乡镇负责落实。'))).toEqual([]);
+  });
+});

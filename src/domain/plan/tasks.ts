@@ -50,6 +50,9 @@ interface Section {
   duties?: boolean;
 }
 
+/** A field of when the work is due, printed among its units. */
+const DATE_FIELD = /(?:完成|整改|办结)?(?:时限|时间|期限)(?:要求)?\s*:[^;,。)〕】\]]+/g;
+
 /** A part that shares out duties by unit. */
 const DUTY_PART = /职责|分工|责任体系|责任分解|责任划分/;
 
@@ -311,7 +314,9 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
     let plain = '';
     let at = 0;
     for (const segment of segments) {
-      plain += key.slice(at, segment.start);
+      // A date among the units ("（牵头单位:市发改委;完成时限:2023年12月底）") dates the task.
+      const dated = key.slice(segment.start, segment.end).match(DATE_FIELD);
+      plain += key.slice(at, segment.start) + (dated ? `${dated.join('。')}。` : '');
       const keywordTail = startsWithUnitKeyword(key.slice(segment.start));
       events.push([
         segment.start,

@@ -70,7 +70,8 @@ export function roleOfLabel(name: string): Role | null {
 /** The characters a label can start with: most characters are told at once not to start one. */
 const KEYWORD_FIRST = new Set([...KEYWORD.split('|').map((k) => k[0]!), '【', '[', '〔']);
 // "牵头单位：" or "【牵头单位】" (the bracketed label needs no colon).
-const LABEL = `(?:[【\\[〔](${KEYWORD})[】\\]〕]\\s*:?|(${KEYWORD})\\s*:)`;
+// "牵头:市发改委;配合:市工信局": a role word alone is a label before its colon.
+const LABEL = `(?:[【\\[〔](${KEYWORD})[】\\]〕]\\s*:?|(${KEYWORD}|牵头|主办|配合|协办)\\s*:)`;
 const KEYWORD_AT = new RegExp(LABEL, 'g');
 const LABEL_ANYWHERE = new RegExp(LABEL);
 const KEYWORD_HERE = new RegExp(LABEL, 'y');
@@ -612,7 +613,8 @@ function leadingRoles(text: string, key: string): { block: UnitBlock; end: numbe
       const clause = roleClause(text.slice(from, to), key.slice(from, to));
       if (typeof clause === 'string') break;
       block[clause.role].push(...clause.names);
-      named ||= clause.labelled || clause.role === 'lead';
+      // "…按职责分工负责": the formula names units as no task's words do.
+      named ||= clause.labelled || clause.role === 'lead' || DUTY_FORMULA.test(clauseKey);
     }
     end = to;
   }
@@ -624,8 +626,9 @@ function leadingRoles(text: string, key: string): { block: UnitBlock; end: numbe
 
 /** Whether a line may hold an unbracketed unit sentence: it names a lead, a role label after 为, a
  *  leader answering for the work, or one answering and another helping. */
+const DUTY_FORMULA = /按(?:职责|职能)(?:分工)?(?:分别)?(?:负责|落实)/;
 const ROLE_SENTENCE_HINT = new RegExp(
-  `牵头|为[^,;。]{0,15}?(?:${KEYWORD})|${LEADER_ANSWERS}|负责,[^,;。]{2,60}?(?:配合|协助|参与)`,
+  `牵头|为[^,;。]{0,15}?(?:${KEYWORD})|${LEADER_ANSWERS}|负责,[^,;。]{2,60}?(?:配合|协助|参与)|${DUTY_FORMULA.source}`,
 );
 
 // "…卫生整治活动责任单位城管科、环卫公司配合单位办事处": a copy that lost its punctuation prints the
