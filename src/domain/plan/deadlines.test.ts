@@ -121,3 +121,12 @@ describe('the end of a year named with 年内', () => {
     expect(deadlines('用两年内容完成')).toEqual([]);
   });
 });
+
+describe('a date in figures as a field gives it', () => {
+  it('reads "2023.10.31", "2023-10" and "2023/6/30" in a 完成时限 field, not a decimal or a count', () => {
+    expect(findDeadlines(fold('完成时限:2023.10.31'), 2023)).toEqual(['2023-10-31']);
+    expect(findDeadlines(fold('完成时限:2023-10'), 2023)).toEqual(['2023-10-31']);
+    expect(findDeadlines(fold('完成时间:2023/6/30'), 2023)).toEqual(['2023-06-30']);
+    expect(findDeadlines(fold('完成时限:长期坚持,投资2023.5万元'), 2023)).toEqual([]);
+  });
+});

@@ -126,7 +126,18 @@ function mentions(key: string): Mention[] {
 const DUE_DATE =
   /\d{1,2}月份?(?:\d{1,2}日|上旬|中旬|下旬|底|末|(?![\d上中下底末]))|年(?:底|末)|[上下]半年|季度(?:末|底)?/g;
 
-export function asDeadline(text: string): string {
+/** "2023.10.31", "2023-10", "2023/10/31": a date in figures, as a form's field may give it. */
+const FIGURE_DATE = /(?<!\d)(\d{4})[.\-/](\d{1,2})(?:[.\-/](\d{1,2}))?(?![\d.万亿千百元吨%])/g;
+
+export function asDeadline(printed: string): string {
+  const text =
+    fold(printed).search(FIGURE_DATE) < 0
+      ? printed
+      : fold(printed).replace(
+          FIGURE_DATE,
+          (_, year: string, month: string, day?: string) =>
+            `${year}年${Number(month)}月${day ? `${Number(day)}日` : ''}`,
+        );
   // Matched on the folded text (full-width digits), which has the same length as the text.
   const key = fold(text);
   let out = '';
