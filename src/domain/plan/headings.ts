@@ -25,7 +25,13 @@ const MARKERS: [Level, RegExp][] = [
   // "㈦": one character of a parenthesized number, as some fonts print them.
   [2, new RegExp(`^[(〔]\\s*(${CN_NUM})\\s*[)〕]|^([\u3220-\u3229])`)],
   // "1.5万吨" is a number, but "2.2007年底前…" is task 2 opening with a year, "1.206国道…" with a road.
-  [3, new RegExp(`^(\\d{1,3})\\s*[.、](?!\\d(?!\\d{3}年|${ROAD_NUMBER}))|^([\u2488-\u249b])`)],
+  // After 、 a figure may open the task's words ("3、365bet…"), but not a list of figures ("56、56、58").
+  [
+    3,
+    new RegExp(
+      `^(\\d{1,3})\\s*(?:、(?!\\d{1,4}(?:[、,.%]|$))|\\.(?!\\d(?!\\d{3}年|${ROAD_NUMBER})))|^([\u2488-\u249b])`,
+    ),
+  ],
   [4, /^\(\s*(\d{1,2})\s*\)|^([\u2474-\u2487])/],
   [5, /^(\d{1,2})\)|^([\u2460-\u2473])/],
 ];
@@ -71,7 +77,7 @@ export function scopeLabel(number: string): string {
 }
 
 const TITLE_END = new RegExp(
-  `(?:方案|计划|规划|要点|意见|办法|细则|预案|清单|行动|任务书|(?:任务|责任|部门)分[解工]表?|进度表|情况的?通报|(?:任务|工作)(?:完成|进展|落实)情况)(?:\\((?:\\d{4}\\s*${YEAR_DASH}\\s*\\d{4}年?|[^()]{1,20})\\))?$`,
+  `(?:方案|计划|规划|要点|意见|办法|细则|预案|清单|汇总表|台账|行动|任务书|(?:任务|责任|部门)分[解工]表?|进度表|情况的?通报|督查通报|(?:任务|工作)(?:完成|进展|落实)情况)(?:\\((?:\\d{4}\\s*${YEAR_DASH}\\s*\\d{4}年?|[^()]{1,20})\\))?$`,
 );
 
 /** A plan's own title line, e.g. "惠济区2017年大气污染防治攻坚行动方案". */
@@ -87,7 +93,7 @@ export function isTitleLine(key: string): boolean {
 
 /** Line endings after which a broken line never continues (a title, a notice, a document number). */
 export function endsLikeHeading(key: string): boolean {
-  return TITLE_END.test(key) || /(?:通知|决定|报告|公告|通报|号)$/.test(key);
+  return TITLE_END.test(key) || /(?:通知[单书]?|督办单|决定|报告|公告|通报|号)$/.test(key);
 }
 
 /** "工作目标", "主要目标指标": a heading that states the goals. */
@@ -95,7 +101,7 @@ const GOAL_HEADING = '(?:工作|主要|总体|改善|攻坚|具体|年度|整治
 
 /** First-level parts that hold no tasks: principles, targets, safeguards, requirements. */
 const NON_TASK_PART = new RegExp(
-  `指导思想|总体要求|总体思路|工作思路|基本原则|工作原则|保障措施|保障机制|组织保障|工作保障|应急保障|管控流程|工作流程|工作要求|实施步骤|工作步骤|进度安排|时间安排|(?:活动|整治|实施|行动)时间|组织领导|职责分工|附则|编制依据|适用范围|范围定义|名词解释|术语定义|总则|^${GOAL_HEADING}$`,
+  `指导思想|总体要求|总体思路|工作思路|基本原则|工作原则|保障措施|保障机制|组织保障|工作保障|应急保障|管控流程|工作流程|工作要求|(?:几点|有关|相关|其他)要求|实施步骤|工作步骤|进度安排|时间安排|(?:活动|整治|实施|行动)时间|组织领导|职责分工|附则|编制依据|适用范围|范围定义|名词解释|术语定义|总则|^${GOAL_HEADING}$`,
 );
 
 export function isNonTaskPart(headingText: string): boolean {

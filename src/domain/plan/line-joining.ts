@@ -108,7 +108,9 @@ function shouldJoin(a: Line, b: Line, full: boolean): boolean {
   // A full line inside a bracket goes on, even after a full stop: "(…负责落实。" over "各县市区政府
   // 包含…。以下…不再列出)".
   if (full && hasOpenBracket(a.key)) return true;
-  if (/[。!?]$/.test(a.key) || DATE_LINE.test(a.key) || TIME_STAMP.test(a.key)) return false;
+  // A notice's number line closes with who signed it ("…〔2019〕7号 签发人:刘中文").
+  if (/[。!?]$|签发人:[\u4e00-\u9fff]{2,4}$/.test(a.key) || DATE_LINE.test(a.key) || TIME_STAMP.test(a.key))
+    return false;
   // A colon ends a line that introduces the next ("全文如下:"), not a unit label or an open bracket
   // ("(牵头单位:").
   if (/:$/.test(a.key) && !endsWithUnitLabel(a.key) && !hasOpenBracket(a.key)) return false;

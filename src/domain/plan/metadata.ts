@@ -123,7 +123,7 @@ function docNumberIn(raw: string): string | null {
 }
 
 const ORG =
-  /(?:人民政府|政府|办公厅|办公室|委员会|管委会|办事处|指挥部|领导小组|攻坚办|大气办|生态环境局|生态环境厅|环境保护局|环保局|局|厅|委|办)$/;
+  /(?:人民政府|政府|办公厅|办公室|委员会|管委会|办事处|指挥部|领导小组|攻坚办|大气办|生态环境局|生态环境厅|环境保护局|环保局|督查室|督察室|督办室|督查组|督导组|局|厅|委|办)$/;
 
 function orgOrNull(s: string): string | null {
   const name = s.replace(/^[#\s《〈]+|[\s》〉]+$/g, '');
@@ -320,7 +320,7 @@ const CAMPAIGN_CITY =
 const GENERIC_PLACE = /^(?:(?:城|全|本|各|该|我|辖)[市区县镇乡]|乡镇|县区|区县|市县)$/;
 const CAMPAIGN = /^(?:创建|争创|巩固|建设|打造|国家|海绵|文明|卫生|园林|森林|智慧|无废|低碳)/;
 /** A title opening with its work ("进一步规范吴泾镇建筑垃圾治理") names no place first. */
-const WORK_OPENING = /^(?:关于|进一步|加强|做好|推进|开展|全面|深入|加快|规范|实施|落实|强化)/;
+const WORK_OPENING = /^(?:关于|进一步|加强|做好|推进|开展|全面|深入|加快|规范|实施|落实|强化|对)/;
 
 /** The most specific administrative name that opens a title: "登封市送表矿区2019年…" → 送表矿区. */
 export function regionOf(title: string | null, issuer: string | null): string | null {

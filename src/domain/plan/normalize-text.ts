@@ -82,6 +82,8 @@ const MARKUP: [RegExp, string][] = [
   [/^\?{2,}|\?{2,}$/g, ''],
   // A reprint's pinyin glosses after characters ("行業(yè)管理股", "全區(qū)"): a tone mark tells them.
   [/(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/g, ''],
+  // A label typed with a semicolon for its colon, opening a bracket ("(责任单位;住建局、…)").
+  [/(?<=[(（]\s*[\u4e00-\u9fff]{2,6}(?:单位|部门))\s*[;；]/g, ':'],
   // A site's breadcrumb run into the page's title ("文档之家›郭坑镇…任务分解表").
   [/^(\s*)(?:[^›»\s]{1,12}\s*[›»]\s*)+(?=\S)/, '$1'],
   // A sharing site's page footer and banner, run into the text by its copy ("第 1 页共 5 页下载后可
@@ -104,6 +106,8 @@ export function isPageNumber(text: string): boolean {
 }
 const CHROME =
   /^(?:索\s*引\s*号|主\s*题\s*分\s*类|发\s*布\s*机\s*构|发\s*文\s*机\s*关|文\s*号\s*:|发\s*文\s*字\s*号|成\s*文\s*日\s*期|(?:公\s*文\s*)?生\s*成\s*日\s*期|发\s*布\s*日\s*期|体\s*裁|标\s*签|关\s*键\s*词|主\s*题\s*词|信\s*息\s*来\s*源|信\s*息\s*分\s*类|效\s*力\s*状\s*态|名\s*称\s*:|留言与评论|验证码|打印此文|打印本页|关闭窗口|【?打印】?|【?关闭】?|保存为word|字号|字体大小|分享到?|浏览(?:次数|量)|访问量|阅读量|来源\s*:|(?:添加|发布|更新|发表)?时间\s*:|日期\s*:|扫一扫|责任编辑|上一篇|下一篇|相关(?:链接|文档|文章|阅读)|当前位置|(?:您|你)的?当前(?:所在)?的?位置|(?:您|你)的位置|首页\s*>|附件下载|文档评论|评论|暂无评论|本文为转载|\[?接上页\]?$|[|｜]+$)/;
+
+const BYLINE_TIME = /(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}/;
 
 /** A site's menu: "首页 热点资讯 义务教育 高等教育". */
 const NAV_MENU = /^首页(?:\s+[^\s,，。:：]{2,8}){2,}$/;
@@ -180,7 +184,12 @@ function splitFlattened(raw: string): string[] {
     const units = !label && UNIT_LABEL_LINE.test(before) && !/[。]/.test(before);
     const lastWords = before.split(/\s+/).pop()!;
     const title = !label && lastWords.length <= 40 && isTitleLine(fold(lastWords));
-    if (!before || !(ENDS_SENTENCE.test(before) || (!label && BARE_HEADING.test(before)) || units || title))
+    // "…通知如下: 一、重点督办事项 1.…": a colon opens the list whose first marker follows.
+    const opens = !label && /[:：]$/.test(before);
+    if (
+      !before ||
+      !(ENDS_SENTENCE.test(before) || (!label && BARE_HEADING.test(before)) || units || title || opens)
+    )
       continue;
     // A title after words of the notice on the same line is a line of its own.
     const last = before.lastIndexOf(' ');
@@ -217,6 +226,8 @@ export function physicalLines(input: string): Line[] {
         /【(?:打印|关闭)|打印本页|关闭窗口/.test(key) ||
         // The rest of a page's markup ("…十八、开展农村黑臭水体治理 /enpproperty-->").
         /<!--|-->/.test(key) ||
+        // A page's byline: "四平市铁西区人民政府 2019-05-17 15:15:00 来源: 区人民政府督查室".
+        (BYLINE_TIME.test(key) && /来源:/.test(key)) ||
         isSharingSiteChrome(key);
       lines.push({ text, key, raw: piece, start: index, end: index, heading, chrome, blankBefore: blank });
       blank = false;

@@ -7,7 +7,7 @@
 // leave a merged cell out of the rows below its first, so each such row's cells are laid into the
 // header's columns (space-tables' alignRow) and a missing one repeats the cell above.
 import { alignRow, mergedRows } from './space-tables';
-import { type Column, columnOf, TASK_NUMBER, withTaskTables } from './task-table';
+import { type Column, columnOf, isHeader, TASK_NUMBER, withTaskTables } from './task-table';
 
 const MARKDOWN_ROW = /^\s*\|.*\|\s*$/;
 const MARKDOWN_RULE = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$/;
@@ -157,10 +157,35 @@ function withFieldRows(text: string): string {
   });
 }
 
+/** A cell a line closed by its bar ("湘北大道 |"), or a bar alone for an empty cell. */
+const CELL_LINE = /^[^|]*\S[^|]*\|\s*$|^\s*\|+\s*$/;
+
+/**
+ * A table some renderings print one cell a line, each closed by " |" ("序号 |" / "路段名称 |" / … /
+ * "1 |" / "湘北大道 |" / "|"): the cells without their bars, empty ones left out, for the one-cell-a-
+ * line tables to read (line-tables), when the names above the first row head a task table.
+ */
+function withCellLines(text: string): string {
+  const lines = text.split('\n');
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    let end = i;
+    while (end < lines.length && CELL_LINE.test(lines[end]!)) end++;
+    const cells = lines.slice(i, end).map((l) => l.replace(/\s*\|+\s*$/, '').trim());
+    const first = cells.findIndex((c) => TASK_NUMBER.test(c));
+    if (end - i >= 6 && first >= 3 && isHeader(cells.slice(0, first))) {
+      lines.splice(i, end - i, ...cells.filter(Boolean));
+      changed = true;
+    }
+    i = end;
+  }
+  return changed ? lines.join('\n') : text;
+}
+
 /** The text with every pipe task table turned into task lines; other lines unchanged. */
 export function withPipeTables(text: string): string {
   if (!text.includes('|')) return text;
-  return withTaskTables(withFieldRows(text), (lines, i) => {
+  return withTaskTables(withFieldRows(withCellLines(text)), (lines, i) => {
     if (MARKDOWN_ROW.test(lines[i]!) && !BAR.test(lines[i]!)) {
       const rows: string[][] = [];
       let next = i;

@@ -1908,3 +1908,81 @@ describe('unit statements in short forms', () => {
     expect(roles(task('1.加强监管。各乡镇负责落实。'))).toEqual([]);
   });
 });
+
+describe('inspection notices and problem lists (batch 25)', () => {
+  it('reads a notice flattened into one line: the list after "如下:", the brackets typed with ";", no tasks in 几点要求', () => {
+    const doc = parsePlan(
+      [
+        '扶余市人民政府督查室关于对全市开展农村人居环境综合整治工作专项督查的通知',
+        '各乡镇人民政府: 为有效推进重点工作,现将有关事宜通知如下: 一、重点督办事项 1.加快推进农村垃圾收储运一体化。(责任单位:城市管理执法大队、各乡镇场) 2.实施改厨、改厕工程。(责任单位;住建局、畜牧局) 二、几点要求 1.各乡镇要主动认领,尽快开展相关工作。',
+      ].join('\n'),
+    );
+    const plan = doc.plans[0]!;
+    expect([plan.issuer, plan.region]).toEqual(['扶余市人民政府督查室', '扶余市']);
+    expect(plan.tasks.map((t) => [t.number, t.assignments[0]?.responsible_units])).toEqual([
+      ['1', ['城市管理执法大队', '各乡镇场']],
+      ['2', ['住建局', '畜牧局']],
+    ]);
+  });
+
+  it("reads the notice's number line apart from its signer and the page's byline as chrome", () => {
+    const plan = parsePlan(
+      [
+        '四平市铁西区人民政府   2019-05-17 15:15:00   来源: 区人民政府督查室',
+        '四平市铁西区人民政府督查通知单',
+        '四铁西政督字〔2019〕7 号    签发人:刘中文',
+        '铁西区人民政府督查室',
+        '存在问题:',
+        '1.春江医院附近北侧胡同内垃圾。(责任单位:英雄街道)',
+      ].join('\n'),
+    ).plans[0]!;
+    expect([plan.doc_number, plan.tasks[0]?.assignments[0]?.responsible_units]).toEqual([
+      '四铁西政督字〔2019〕7号',
+      ['英雄街道'],
+    ]);
+  });
+
+  it('reads an item whose words open with figures after 、, not a line of figures a PDF wrapped', () => {
+    const plan = parsePlan(
+      [
+        '某县创建全国文明城市实地测评督查通报',
+        '整改较好的点位',
+        '1、联盛快乐城(责任单位:县商务局):问题已按时整改到位。',
+        '2、365便民中心(责任单位:县卫健委):问题已按时整改到位。',
+      ].join('\n'),
+    ).plans[0]!;
+    expect(plan.title).toBe('某县创建全国文明城市实地测评督查通报');
+    expect(plan.tasks.map((t) => [t.number, t.assignments[0]?.responsible_units])).toEqual([
+      ['1', ['县商务局']],
+      ['2', ['县卫健委']],
+    ]);
+    const goals = parsePlan(
+      [
+        '某市2019年大气污染防治攻坚实施方案',
+        '一、目标',
+        '各县PM10分别为57、54、55、58、',
+        '56、56、58、56微克/立方米。',
+      ].join('\n'),
+    ).plans[0]!;
+    expect(goals.targets.map((t) => t.value)).toEqual([57, 54, 55, 58, 56, 56, 58, 56]);
+  });
+
+  it('reads a table printed one cell a line, each closed by " |", with the problems as its tasks', () => {
+    const cells = ['序号', '路段名称', '问题描述', '责任单位', '备注'];
+    const rows = [
+      ['1', '湘北大道', '湘北大道沿线街道车辆违停严重', '停车办', ''],
+      ['2', '赶山西路', '路面积水严重', '市政维护管理处', ''],
+    ];
+    const text = [
+      '全国卫生城市测评路段问题汇总表',
+      ...[cells, ...rows].flat().map((c) => (c ? `${c} |` : '|')),
+      '2019年4月21日',
+    ].join('\n');
+    const plan = parsePlan(withTextTables(text)).plans[0]!;
+    expect(plan.title).toBe('全国卫生城市测评路段问题汇总表');
+    expect(plan.tasks.map((t) => [t.number, t.title, t.assignments[0]?.responsible_units])).toEqual([
+      ['1', '湘北大道沿线街道车辆违停严重', ['停车办']],
+      ['2', '路面积水严重', ['市政维护管理处']],
+    ]);
+  });
+});

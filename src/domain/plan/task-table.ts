@@ -27,7 +27,7 @@ const COLUMN_NAMES: [Column, RegExp][] = [
   ],
   [
     'task',
-    /^(?:工作任务|重点任务|主要任务|任务名称|任务|工作事项|事项|重点工作|重点工作内容|工作名称|项目名称|项目|项目内容|攻坚任务|治理任务|任务事项|试点任务)$/,
+    /^(?:工作任务|重点任务|主要任务|任务名称|任务|工作事项|事项|重点工作|重点工作内容|工作名称|项目名称|项目|项目内容|攻坚任务|治理任务|任务事项|试点任务|问题描述|存在问题|问题|问题清单|具体问题|发现问题|问题表现)$/,
   ],
   [
     'measures',
@@ -72,7 +72,7 @@ export function columnOf(cell: string): Column | null {
     .replace(/\([^()]*\)$|及?(?:责任人|联系人)$|[:*]$/g, '');
   return (
     named(name) ??
-    name.split(/或|及|和|\//).reduce<Column | null>((c, part) => c ?? named(part), null) ??
+    name.split(/或|及|和|与|\//).reduce<Column | null>((c, part) => c ?? named(part), null) ??
     // A qualified name: "主要工作任务", "年度重点任务", "具体责任单位".
     named(name.replace(/^(?:主要|重点|具体|年度|全年|近期)/, ''))
   );
