@@ -41,11 +41,14 @@ const MARKERS: [Level, RegExp][] = [
  *  letter-spaced line has lost the space; no title opens with a measure or a date ("1.5万吨",
  *  "10月底前"). */
 export function decimalHeading(raw: string): { label: string; depth: number; title: string } | null {
+  // A part's number may close with a point ("3.预防").
   const m =
-    /^(\d{1,2}((?:\.\d{1,2}){0,3}))\s*(?![万亿千百十个吨米元年月日号%])([^\s\d。，,；;：:][^\s。，,；;：:]{1,23})$/.exec(
-      raw,
+    /^(\d{1,2}((?:\.\d{1,2}){0,3}))\.?\s*(?![万亿千百十个吨米元年月日号%])([^\s\d。，,；;：:.][^\s。，,；;：:]{1,23})。?$/.exec(
+      raw.trim(),
     );
-  return m ? { label: `${m[1]} ${m[3]}`, depth: m[2]!.split('.').length - 1, title: m[3]! } : null;
+  // A title closed by a full stop is a few words ("预防。"), not a sentence of duties.
+  if (!m || (raw.trim().endsWith('。') && m[3]!.length > 8)) return null;
+  return { label: `${m[1]} ${m[3]}`, depth: m[2]!.split('.').length - 1, title: m[3]! };
 }
 
 /** Numbers printed as one character each: ①, ⑴, ⒈ (digits) and ㈠ (Chinese), by the first of each run. */
@@ -55,6 +58,35 @@ const SINGLE_CHARACTER: [number, number, (offset: number) => string][] = [
   [0x2488, 0x249b, (i) => String(i + 1)],
   [0x3220, 0x3229, (i) => '一二三四五六七八九十'[i]!],
 ];
+
+/** An item numbered in decimals, then its words: "2.4.1 环境污染事件的应急工作,…". */
+const DECIMAL_ITEM = /^(\d{1,2}(?:\.\d{1,2}){1,3})\s*(?=[\u4e00-\u9fff])/;
+
+type Printed = { key: string; raw: string };
+
+/**
+ * How the lines of a text are numbered. In a text numbered by decimal headings ("2.2职责任务。",
+ * "3.1预防。") a part's heading printed "3.预防、预报、监测和报告" is one of those headings, no task;
+ * where nothing else is numbered, its items of a sentence ("2.4.1 环境污染事件的应急工作,由…负责组织
+ * 协调。") are the tasks, numbered "2.4.1". Other texts read their markers.
+ */
+export function markerReader(lines: Printed[]): ((line: Printed) => Marker | null) | null {
+  if (!lines.some((l) => !readMarker(l.key) && (decimalHeading(l.raw)?.depth ?? 0) > 0)) return null;
+  const heading = (l: Printed, marker: Marker | null) =>
+    marker?.level === 3 && decimalHeading(l.raw) !== null;
+  const items = !lines.some((l) => {
+    const marker = readMarker(l.key);
+    return marker !== null && marker.level > 1 && !heading(l, marker);
+  });
+  return (line) => {
+    const marker = readMarker(line.key);
+    if (heading(line, marker)) return null;
+    const item = !marker && items ? DECIMAL_ITEM.exec(line.key) : null;
+    return item && !decimalHeading(line.raw)
+      ? { level: 3, label: item[0], number: item[1]!, length: item[0].length }
+      : marker;
+  };
+}
 
 /** Reads a numbering marker at the start of a folded line (see normalize-text fold). */
 export function readMarker(key: string): Marker | null {

@@ -1125,6 +1125,36 @@ describe('a plan numbered by decimal headings', () => {
     ]);
   });
 
+  it('reads a part printed "3.预防…" as a decimal heading, not a task over the duties before it', () => {
+    expect(
+      read([
+        '2.2职责任务。',
+        '(1)市林业局。',
+        '负责火灾扑救的组织、火灾现场勘察等工作。',
+        '(2)市公安局。',
+        '负责火灾区域内的治安管理。',
+        '3.预防、预报、监测和报告',
+        '3.1预防。',
+        '各级森林防火部门要大力做好森林防火的宣传教育工作。',
+      ]),
+    ).toEqual(['(1) 2.2 职责任务 市林业局 R:市林业局', '(2) 2.2 职责任务 市公安局 R:市公安局']);
+  });
+
+  it('reads items of a sentence numbered in decimals as the tasks where nothing else is numbered', () => {
+    expect(
+      read([
+        '2.4.1 环境污染事件的应急工作,由市环境保护局负责组织协调。',
+        '2.5 应急支持保障部门',
+        '2.5.1 应急通信保障由市信息产业局负责组织协调。',
+        '2.5.4 政府投资由市发展和改革委员会给予支持,运行经费由市财政局组织协调。',
+      ]),
+    ).toEqual([
+      '2.4.1 null 环境污染事件的应急工作,由市环境保护局负责组织协调 R:市环境保护局',
+      '2.5.1 2.5 应急支持保障部门 应急通信保障由市信息产业局负责组织协调 R:市信息产业局',
+      '2.5.4 2.5 应急支持保障部门 政府投资由市发展和改革委员会给予支持,运行经费由市财政局组织协调 R:市发展和改革委员会/市财政局',
+    ]);
+  });
+
   it('reads a number and a space before a word as a heading only among decimal headings', () => {
     expect(read(['一、主要任务', '1.加强道路保洁。', '10 月底前完成', '责任单位：区城管局'])).toEqual([
       '1 null 加强道路保洁 R:区城管局',

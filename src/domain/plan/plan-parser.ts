@@ -4,6 +4,7 @@
 import {
   headingText,
   decimalHeading,
+  markerReader,
   isEndOfBody,
   isFramingPart,
   isNonTaskPart,
@@ -187,7 +188,8 @@ function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled:
   // Without first-level parts, tasks are numbered straight away and the lines before them are the
   // preamble; a text with no numbering at all is a report, its body read whole for its targets (an
   // annexed task list states measures, not the plan's targets).
-  const marked = preamble.findIndex((l) => readMarker(l.key) !== null);
+  const markerOf = markerReader(preamble) ?? ((l: Line) => readMarker(l.key));
+  const marked = preamble.findIndex((l) => markerOf(l) !== null);
   // A decimal heading ("2.2 工作职责") over the first numbered line heads its tasks.
   const firstMarker = marked > 0 && decimalHeading(preamble[marked - 1]!.raw)?.depth ? marked - 1 : marked;
   // An excerpt taken up in the middle of a task list ("2.…" before "三、…") opens with tasks.

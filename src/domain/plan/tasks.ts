@@ -2,7 +2,15 @@
 // printed under them. A block belongs to the task it is printed in; its scope is the run of
 // sub-items since the previous block (GOLD_SCHEMA.md).
 import { findDeadlines } from './deadlines';
-import { decimalHeading, headingText, isNonTaskPart, readMarker, scopeLabel, type Level } from './headings';
+import {
+  decimalHeading,
+  headingText,
+  markerReader,
+  isNonTaskPart,
+  readMarker,
+  scopeLabel,
+  type Level,
+} from './headings';
 import { fold, type Line } from './normalize-text';
 import { splitRunOnTasks } from './run-on-tasks';
 import { unitCells } from './unit-cells';
@@ -190,7 +198,12 @@ const MEASURES_FIELD = /^【(?:推进|工作|主要|具体|保障)?(?:措施|举
 export function readTasks(partLines: Line[], planYear: number | null): TaskWithSource[] {
   // Tasks are the 1. items; a plan numbering nothing below （一） has its （一） parts as tasks, and an
   // excerpt that holds only （4） items (a list taken up in its middle) has those.
-  const present = new Set(partLines.map((l) => readMarker(l.key)?.level).filter((l) => l !== 1));
+  // In a text numbered by decimal headings ("2.2职责任务。", "3.1预防。"), a part's heading printed
+  // "3.预防、预报、监测和报告" is one of them, not a task.
+  const decimalMarker = markerReader(partLines);
+  const decimalText = decimalMarker !== null;
+  const markerOf = (l: Line) => (decimalMarker ? decimalMarker(l) : readMarker(l.key));
+  const present = new Set(partLines.map((l) => markerOf(l)?.level).filter((l) => l !== 1));
   const itemWork = present.has(2) && present.has(3) && unitsOfItems(partLines);
   // Parts numbered 一、 with nothing numbered under them and units of their own (a duty list, a
   // table's rows numbered 一、) are the tasks.
@@ -199,7 +212,7 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
   const partTasks =
     (!([2, 3, 4, 5] as const).some((level) => present.has(level)) ||
       (!present.has(2) && partLines.some((l) => MEASURES_FIELD.test(l.key)))) &&
-    partLines.some((l) => readMarker(l.key)?.level !== 1 && findUnitSegments(l.text, l.key, false).length);
+    partLines.some((l) => markerOf(l)?.level !== 1 && findUnitSegments(l.text, l.key, false).length);
   const taskLevel: Level = partTasks
     ? 1
     : present.has(3) && !itemWork
@@ -209,7 +222,7 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
         : 4;
   const lines = taskLevel === 3 ? splitRunOnTasks(partLines, taskLevel) : partLines;
   // Sub-items are the next level down; a plan with no （1） items numbers them 1) or ①.
-  const levels = new Set(lines.map((l) => readMarker(l.key)?.level));
+  const levels = new Set(lines.map((l) => markerOf(l)?.level));
   // Under （一） tasks with no 1. below them, the （1） items are the sub-items.
   const subLevel =
     taskLevel === 2 && (levels.has(3) || !levels.has(4))
@@ -308,7 +321,7 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
   const body = (line: Line, from: number): void => {
     const text = line.text.slice(from);
     const key = line.key.slice(from);
-    const segments = findUnitSegments(text, key, from > 0, firstLeads);
+    const segments = findUnitSegments(text, key, from > 0, firstLeads, decimalText);
     if (segments.some((s) => firstListedLeads(s.block.note) === 'from here on')) firstLeads = true;
     const events: [number, () => void][] = [];
     let plain = '';
@@ -351,9 +364,9 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
   let decimals = false;
   let outside = false;
   let sharing: UnitBlock | null = null;
-  const cells = unitCells(lines, (l) => readMarker(l.key)?.level === taskLevel);
+  const cells = unitCells(lines, (l) => markerOf(l)?.level === taskLevel);
   for (const line of lines) {
-    const marker = readMarker(line.key);
+    const marker = markerOf(line);
     const heading = marker ? null : decimalHeading(line.raw);
     if (heading && (heading.depth > 0 || decimals || isNonTaskPart(heading.title))) {
       closeTask();

@@ -699,16 +699,18 @@ const MEASURE_LABEL = /^(?:整改措施|整改要求|整改意见|处理意见|�
 /** Who carries a measure out: the names after 由 (a role they hold before them, "包片单位", is no name)
  *  up to the verb of the work. */
 const AGENT =
-  /(?<=^|[:。;,)])\s*由(?:[^,;。由]{0,10}?包片单位)?([^,;。由]{2,80}?)(负责|牵头|督促|对|按照|予以|组织|联系|协调|及时|立即|自行)/g;
+  /(?<=^|[:。;,)])\s*由(?:[^,;。由]{0,10}?包片单位)?([^,;。由]{2,80}?)(负责|牵头|督促|对|按照|予以|组织|联系|协调|及时|立即|自行|给予)/g;
+/** The same within a clause ("应急通信保障由市信息产业局负责组织协调"), where every item states its agent. */
+const AGENT_IN_CLAUSE = new RegExp(AGENT.source.replace('(?<=^|[:。;,)])', ''), 'g');
 /** The clause after a lead's: the names that do the work ("…林业局牵头,广电网络公司、…电力局按照管理权限
  *  予以规范"). */
 const DOERS = /^,([^,;。]{2,80}?)(配合|按照|负责|予以|对|做好)/;
 
 /** Each 由 clause of a measure line whose names are units: 牵头 leads, others carry the work out. */
-function measureAgents(text: string, key: string, from: number): UnitSegment[] {
-  AGENT.lastIndex = from;
+function measureAgents(text: string, key: string, from: number, agent = AGENT): UnitSegment[] {
+  agent.lastIndex = from;
   const segments: UnitSegment[] = [];
-  for (let m = AGENT.exec(key); m; m = AGENT.exec(key)) {
+  for (let m = agent.exec(key); m; m = agent.exec(key)) {
     if (!isUnitList(m[1]!)) continue;
     const namesAt = m.index + m[0].length - m[2]!.length - m[1]!.length;
     const block = emptyBlock();
@@ -732,17 +734,29 @@ function measureAgents(text: string, key: string, from: number): UnitSegment[] {
  *  `ownWords`: the line opens with the task's own words (its heading), so its first sentence is
  *  never an unbracketed unit statement; a line of the body may be one whole. */
 /** `firstLeads`: a rule earlier in the plan ("列第一位者为牵头部门，下同") makes a bracketed list of units
- *  without roles its first unit's lead. */
+ *  without roles its first unit's lead. `agents`: the items state who does each by 由 ("…由X负责"). */
 export function findUnitSegments(
   text: string,
   key: string,
   ownWords = true,
   firstLeads = false,
+  agents = false,
 ): UnitSegment[] {
   const measure = MEASURE_LABEL.exec(key);
   if (measure) {
-    const agents = measureAgents(text, key, measure[0].length);
-    if (agents.length) return agents;
+    const found = measureAgents(text, key, measure[0].length);
+    if (found.length) return found;
+  }
+  // Duties that each name their agent ("…工作,由市农业局负责组织协调。", as an emergency plan's do).
+  // One duty may name several agents, one clause each: together they answer for it.
+  if (agents && !LABEL_ANYWHERE.test(key)) {
+    const found = measureAgents(text, key, 0, AGENT_IN_CLAUSE);
+    if (found.length) {
+      const block = emptyBlock();
+      for (const role of ['lead', 'cooperating', 'responsible'] as const)
+        block[role] = [...new Set(found.flatMap((f) => f.block[role]))];
+      return [{ start: found[0]!.start, end: found.at(-1)!.end, block }];
+    }
   }
   // "部门分工：省发展改革委牵头，各地、各部门配合。": a label over a statement of roles.
   const division = DIVISION_LABEL.exec(key);
