@@ -186,9 +186,18 @@ function splitFlattened(raw: string): string[] {
     const title = !label && lastWords.length <= 40 && isTitleLine(fold(lastWords));
     // "…通知如下: 一、重点督办事项 1.…": a colon opens the list whose first marker follows.
     const opens = !label && /[:：]$/.test(before);
+    // A copy that prints its full stops as "." ("…的管理工作. 1.鹿寨县成员单位职责").
+    const stop = !label && /[\u4e00-\u9fff]\.$/.test(before);
     if (
       !before ||
-      !(ENDS_SENTENCE.test(before) || (!label && BARE_HEADING.test(before)) || units || title || opens)
+      !(
+        ENDS_SENTENCE.test(before) ||
+        (!label && BARE_HEADING.test(before)) ||
+        units ||
+        title ||
+        opens ||
+        stop
+      )
     )
       continue;
     // A title after words of the notice on the same line is a line of its own.

@@ -2016,3 +2016,22 @@ describe('inspection notices and problem lists (batch 25)', () => {
     ]);
   });
 });
+
+describe('an item heading the duties of units', () => {
+  it("reads the sub-items labelled by units as the tasks, under the item as their section, in a copy run on with '. '", () => {
+    const plan = parsePlan(
+      [
+        '鹿寨县污染天气应急预案',
+        '(二)应急指挥部办公室及各成员单位. 应急指挥部办公室设在县生态环境局,负责本预案的管理工作. 1.鹿寨县成员单位职责 各成员单位应当制定部门污染天气应急预案. (1)县生态环境局:承担应急指挥部办公室的职责;',
+        '牵头制定大气污染源清单. (2)县气象局:负责气象条件的分析和预报. (3)县委宣传部:负责组织新闻宣传报道.',
+      ].join('\n'),
+    ).plans[0]!;
+    expect(
+      plan.tasks.map((t) => [t.number, t.title, t.section, t.assignments[0]?.responsible_units]),
+    ).toEqual([
+      ['(1)', '县生态环境局', '1.鹿寨县成员单位职责', ['县生态环境局']],
+      ['(2)', '县气象局', '1.鹿寨县成员单位职责', ['县气象局']],
+      ['(3)', '县委宣传部', '1.鹿寨县成员单位职责', ['县委宣传部']],
+    ]);
+  });
+});

@@ -61,6 +61,9 @@ interface Section {
 /** A field of when the work is due, printed among its units. */
 const DATE_FIELD = /(?:完成|整改|办结)?(?:时限|时间|期限)(?:要求)?\s*:[^;,。)〕】\]]+/g;
 
+/** The heading of an item of units' duties: "鹿寨县成员单位职责", "各部门职责分工". */
+const DUTY_ITEM = /^[^。,;:]{0,12}?(?:成员单位|部门|单位)职责(?:分工)?/;
+
 /** A part that shares out duties by unit. */
 const DUTY_PART = /职责|分工|责任体系|责任分解|责任划分/;
 
@@ -83,8 +86,11 @@ function titleOf(text: string, key: string): string {
       break;
     }
   }
+  // A group of units closing the heading is none of its words; an agent clause of its sentence ("…的
+  // 问题,由X会同Y负责落实") is.
   const last = findUnitSegments(text.slice(0, cut), key.slice(0, cut)).pop();
-  if (last && key.slice(last.end, cut).trim() === '') cut = last.start;
+  if (last && key.slice(last.end, cut).trim() === '' && !key.slice(last.start).startsWith('由'))
+    cut = last.start;
   // "一级排查(4月10日前完成)": the date in brackets closing a heading is its deadline, not its title.
   const dated = /\([^()]*\d{1,2}月[^()]*\)\s*$/.exec(key.slice(0, cut));
   if (dated && dated.index > 0) cut = dated.index;
@@ -364,6 +370,23 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
   let decimals = false;
   let outside = false;
   let sharing: UnitBlock | null = null;
+  // An item that heads the duties of units ("1.鹿寨县成员单位职责" over "(1)县气象局:负责…"): its
+  // sub-items are the tasks, under it as their section.
+  const dutyItems = new Map<Line, string>();
+  lines.forEach((line, i) => {
+    const marker = markerOf(line);
+    const heading = marker?.level === taskLevel && DUTY_ITEM.exec(line.key.slice(marker.length));
+    if (!marker || !heading) return;
+    let labelled = 0;
+    for (const next of lines.slice(i + 1)) {
+      const sub = markerOf(next);
+      if (sub && sub.level <= taskLevel) break;
+      if (sub?.level === subLevel && unitLabel(next.text.slice(sub.length), next.key.slice(sub.length)))
+        labelled++;
+    }
+    if (labelled >= 2) dutyItems.set(line, line.text.slice(0, marker.length + heading[0].length));
+  });
+  let dutyItem: string | null = null;
   const cells = unitCells(lines, (l) => markerOf(l)?.level === taskLevel);
   for (const line of lines) {
     const marker = markerOf(line);
@@ -420,6 +443,23 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
     if (marker?.level === taskLevel && section?.duties) {
       section.source.endLine = line.end;
       body(line, 0);
+      continue;
+    }
+    if (marker && marker.level <= taskLevel) dutyItem = dutyItems.get(line) ?? null;
+    if (dutyItem && (dutyItems.has(line) || marker?.level === subLevel)) {
+      closeTask();
+      if (dutyItems.has(line)) continue;
+      const [text, key] = [line.text.slice(marker!.length), line.key.slice(marker!.length)];
+      task = {
+        number: line.text.slice(0, marker!.label.length),
+        title: titleOf(text, key),
+        section: dutyItem,
+        source: { startLine: line.start, endLine: line.end },
+        key: '',
+        events: [],
+      };
+      labelOwner(line, marker!.length);
+      body(line, marker!.length);
       continue;
     }
     if (marker?.level === taskLevel) {

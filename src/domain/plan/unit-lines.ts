@@ -157,7 +157,7 @@ function cleanUnit(name: string): string {
       .replace(/^[由及和与\s、,，;；:：。.]+/, '')
       .replace(/[\s、,，;；:：。.]+$/, '')
       // "…区房管局等建设主管部门": 等 and the kind of unit it sums up are no name.
-      .replace(/(?<=.{2})等(?:[\u4e00-\u9fff]{0,6}(?:部门|单位))?$/, '')
+      .replace(/(?<=.{2})等(?:[\u4e00-\u9fff]{0,6}(?:部门|部門|单位|單位))?$/, '')
       .replace(/^[“「"]|[”」"]$/g, '')
       // Reprint sites scatter marks inside words to spoil copying ("工业和信·息化厅"); no unit's name
       // has one between two characters.
@@ -490,6 +490,8 @@ function addLabelledUnits(block: UnitBlock, role: Role, value: string, valueKey:
 interface RoleClause {
   role: Role;
   names: string[];
+  /** Who the lead works together with ("X会同Y负责"): cooperating. */
+  together?: string[];
   /** Named by a label ("为责任单位"), not by a verb. */
   labelled: boolean;
 }
@@ -506,6 +508,19 @@ function roleClause(text: string, key: string): RoleClause | 'other' | 'not unit
   const agent = m[1]!.indexOf('由');
   const namesKey = agent > 0 ? m[1]!.slice(agent + 1) : m[1]!;
   const offset = key.indexOf(m[1]!) + (agent > 0 ? agent + 1 : 0);
+  // "市环保局会同市公安局负责": the first leads, the units it works together with cooperate.
+  const withAt = labelled ? -1 : namesKey.indexOf('会同');
+  if (withAt > 0) {
+    const [leadKey, withKey] = [namesKey.slice(0, withAt), namesKey.slice(withAt + 2)];
+    if (!isUnitList(leadKey) || !isUnitList(withKey)) return 'not units';
+    const at = offset + withAt + 2;
+    return {
+      role: 'lead',
+      names: splitUnits(text.slice(offset, offset + withAt), leadKey),
+      together: splitUnits(text.slice(at, at + withKey.length), withKey),
+      labelled: false,
+    };
+  }
   const names = splitUnits(text.slice(offset, offset + namesKey.length), namesKey);
   if (!isUnitList(namesKey)) return 'not units';
   const role = labelled ? KEYWORD_ROLES.find(([p]) => p.test(labelled[2]!))![1] : roleOfVerb(m[2]!);
@@ -579,6 +594,7 @@ function parseRoleGroup(text: string, key: string, firstLeads = false): UnitBloc
         continue;
       }
       block[clause.role].push(...clause.names);
+      block.cooperating.push(...(clause.together ?? []));
       roles++;
     }
   }
@@ -613,6 +629,7 @@ function leadingRoles(text: string, key: string): { block: UnitBlock; end: numbe
       const clause = roleClause(text.slice(from, to), key.slice(from, to));
       if (typeof clause === 'string') break;
       block[clause.role].push(...clause.names);
+      block.cooperating.push(...(clause.together ?? []));
       // "…按职责分工负责": the formula names units as no task's words do.
       named ||= clause.labelled || clause.role === 'lead' || DUTY_FORMULA.test(clauseKey);
     }
@@ -693,6 +710,10 @@ export function allocatedUnits(text: string, key: string): string[] | null {
   return m && isUnitList(m[1]!) ? splitUnits(text.slice(0, m[1]!.length), m[1]!) : null;
 }
 
+/** An agent clause that names who leads and who works with it, closing a line ("由X会同Y负责落实。"). */
+const TOGETHER =
+  /(?<=^|[:;,])\s*由([^,;。由()]{2,40}?)会同([^;。由()]{2,200}?)(?:负责|牵头|组织|研究|制定)[^,;。()]{0,12}[。;]?$/;
+
 /** A rectification's measures: "整改措施:由县住建局负责修复。", "整改要求:由包片单位县气象局负责清除。",
  *  "整改措施:(1)由县环卫站负责更换…。(2)由…". */
 const MEASURE_LABEL = /^(?:整改措施|整改要求|整改意见|处理意见|处置措施)\s*:/;
@@ -764,6 +785,16 @@ export function findUnitSegments(
     const at = division[0].length;
     const block = parseRoleGroup(text.slice(at), key.slice(at));
     if (block) return [{ start: 0, end: key.length, block }];
+  }
+  // "…的问题,由国土资源部会同农业部等部门负责落实。": an agent working together with others.
+  const together = TOGETHER.exec(key);
+  if (together && isUnitList(together[1]!) && isUnitList(together[2]!)) {
+    const lead = together.index + together[0].indexOf('由') + 1;
+    const others = lead + together[1]!.length + 2;
+    const block = emptyBlock();
+    block.lead.push(...splitUnits(text.slice(lead, lead + together[1]!.length), together[1]!));
+    block.cooperating.push(...splitUnits(text.slice(others, others + together[2]!.length), together[2]!));
+    return [{ start: lead - 1, end: key.length, block }];
   }
   const segments: UnitSegment[] = [];
   let depth = 0;

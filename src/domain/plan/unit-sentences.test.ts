@@ -168,3 +168,19 @@ describe('role verbs of city and national brackets', () => {
     expect(parts('市住房和城乡建设局')).toEqual(['市住房和城乡建设局']);
   });
 });
+
+describe('an agent working together with others (会同)', () => {
+  it('reads the agent as lead and those it works with as cooperating, in a bracket or closing the sentence', () => {
+    expect(blocks('加强监管。(市环保局会同市公安局负责)')).toEqual([
+      { lead: ['市环保局'], cooperating: ['市公安局'], responsible: [], note: null },
+    ]);
+    expect(blocks('关于耕地保护的问题,由國土資源部會同農業部等部門負責落實。')).toEqual([
+      { lead: ['國土資源部'], cooperating: ['農業部'], responsible: [], note: null },
+    ]);
+    expect(blocks('关于粮食安全的问题,由发展改革委会同中央农办、农业部等部门研究提出落实意见。')).toEqual([
+      { lead: ['发展改革委'], cooperating: ['中央农办', '农业部'], responsible: [], note: null },
+    ]);
+    // Work done together with others is no statement of units.
+    expect(blocks('加强监管。由企业会同专家论证后实施。')).toEqual([]);
+  });
+});
