@@ -131,9 +131,12 @@ export function endsLikeHeading(key: string): boolean {
 /** "工作目标", "主要目标指标": a heading that states the goals. */
 const GOAL_HEADING = '(?:工作|主要|总体|改善|攻坚|具体|年度|整治|治理)?目标(?:要求|指标)?';
 
+/** The part stating the campaign's time ("三、整治时间", "一、集中清理时间"): no tasks, but the period. */
+export const CAMPAIGN_TIME = '(?:活动|整治|实施|行动|集中清理|清理|集中整治|攻坚)时间';
+
 /** First-level parts that hold no tasks: principles, targets, safeguards, requirements. */
 const NON_TASK_PART = new RegExp(
-  `指导思想|总体要求|总体思路|工作思路|基本原则|工作原则|保障措施|保障机制|组织保障|工作保障|应急保障|管控流程|工作流程|工作要求|(?:几点|有关|相关|其他)要求|实施步骤|工作步骤|进度安排|时间安排|(?:活动|整治|实施|行动)时间|组织领导|职责分工|附则|编制依据|适用范围|范围定义|名词解释|术语定义|总则|^${GOAL_HEADING}$`,
+  `指导思想|总体要求|总体思路|工作思路|基本原则|工作原则|保障措施|保障机制|组织保障|工作保障|应急保障|管控流程|工作流程|工作要求|(?:几点|有关|相关|其他)要求|实施步骤|工作步骤|进度安排|时间安排|${CAMPAIGN_TIME}|组织领导|职责分工|附则|编制依据|适用范围|范围定义|名词解释|术语定义|总则|^${GOAL_HEADING}$`,
 );
 
 export function isNonTaskPart(headingText: string): boolean {

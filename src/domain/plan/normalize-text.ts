@@ -89,6 +89,8 @@ const MARKUP: [RegExp, string][] = [
   // A sharing site's page footer and banner, run into the text by its copy ("第 1 页共 5 页下载后可
   // 任意编辑牵头领导:…").
   [/(?:第\s*\d{1,3}\s*页\s*共\s*\d{1,3}\s*页\s*)?下载后可任意编辑/g, ''],
+  // A sharing site's page count run into the line's words ("第1页共4页卫生院环境卫生…方案").
+  [/^\s*第\s*\d{1,3}\s*页\s*共\s*\d{1,3}\s*页\s*(?=[^\s\d])/, ''],
   // A page number a PDF's text put inside a sentence ("每―10 ― 年3月底前").
   [/(?<=[\u4e00-\u9fff])\s*[―—]\s*\d{1,3}\s*[―—]\s*(?=[\u4e00-\u9fff])/g, ''],
 ];

@@ -2035,3 +2035,35 @@ describe('an item heading the duties of units', () => {
     ]);
   });
 });
+
+describe('special campaigns (batch 27)', () => {
+  it('reads a qualified label, the period in a part of its own and a title after a page count', () => {
+    const plan = parsePlan(
+      [
+        '第1页共4页某县2020年农村积存垃圾集中清理工作实施方案',
+        '一、集中清理时间',
+        '从2020年3月10日起至3月31日结束。',
+        '二、清理内容',
+        '1.清理乡镇村内道路两侧积存垃圾。(监督指导责任单位:县交通局)',
+      ].join('\n'),
+    ).plans[0]!;
+    expect([plan.title, plan.period]).toEqual([
+      '某县2020年农村积存垃圾集中清理工作实施方案',
+      { start: '2020-03-10', end: '2020-03-31' },
+    ]);
+    expect(plan.tasks.map((t) => [t.number, t.assignments[0]?.responsible_units])).toEqual([
+      ['1', ['县交通局']],
+    ]);
+  });
+
+  it('splits a one-line copy where the first item follows its section heading and a hidden place name', () => {
+    const words = '全面清理卫生死角,做到无垃圾堆放、无污水横流,'.repeat(6);
+    const plan = parsePlan(
+      `XX县区环境卫生整治实施方案 三、整治内容(一)XX县区环境卫生整治1、XX县区道路实行清扫保洁。${words}(责任单位:县城管局)2、XX县区河道清理。${words}(责任单位:县水利局)`,
+    ).plans[0]!;
+    expect(plan.tasks.map((t) => [t.number, t.section, t.assignments[0]?.responsible_units])).toEqual([
+      ['1', '(一)XX县区环境卫生整治', ['县城管局']],
+      ['2', '(一)XX县区环境卫生整治', ['县水利局']],
+    ]);
+  });
+});

@@ -2,6 +2,7 @@
 // hold several plans (蓝天/碧水/净土 in one notice), each with its own title and numbering, or be a
 // news report that states targets but no tasks.
 import {
+  CAMPAIGN_TIME,
   headingText,
   decimalHeading,
   markerReader,
@@ -170,8 +171,9 @@ function targetsIn(lines: Line[]): Target[] {
   return findTargets(lines.map((l) => l.text).join('。'), lines.map((l) => l.key).join('。'));
 }
 
-const SCHEDULE_PART =
-  /^(?:时间安排|(?:活动|整治|实施|行动)时间(?:[及和与]范围)?|时间步骤|进度安排|[\u4e00-\u9fff]{0,4}(?:实施|工作)步骤)$/;
+const SCHEDULE_PART = new RegExp(
+  `^(?:时间安排|${CAMPAIGN_TIME}(?:[及和与]范围)?|时间步骤|进度安排|[\\u4e00-\\u9fff]{0,4}(?:实施|工作)步骤)$`,
+);
 
 function parsePlanLines(lines: Line[], header: Header, fallback: Header, titled: boolean) {
   const { preamble, parts, annex, nonTask } = partsOf(titled ? lines.slice(1) : lines);

@@ -138,7 +138,8 @@ export function splitRunTogether(lines: Line[]): Line[] {
       const next = n > 1 && marker.level <= 2;
       if (!/[。;!?)\]】]/.test(before) && !first && !next) continue;
       // Words follow ("到2023年底" too), not a count's digits.
-      if (!/^[\u4e00-\u9fff“《][\u4e00-\u9fff“《\d]/.test(line.key.slice(at + marker.length))) continue;
+      // ("XX县区道路…": a place's name hidden by a reprint is words too.)
+      if (!/^[\u4e00-\u9fff“《X×][\u4e00-\u9fff“《\dX×]/.test(line.key.slice(at + marker.length))) continue;
       cuts.push(at);
       last[marker.level] = n;
       for (let l = marker.level + 1; l <= 5; l++) last[l as Level] = 0;

@@ -28,6 +28,8 @@ const LABEL_ROLE_WORDS: [Role, string[]][] = [
   [
     'responsible',
     [
+      '监督指导责任',
+      '属地责任',
       '主体责任',
       '具体责任',
       '主要责任',
