@@ -10,6 +10,7 @@ import {
   readMarker,
   scopeLabel,
   type Level,
+  type Marker,
 } from './headings';
 import { fold, type Line } from './normalize-text';
 import { splitRunOnTasks } from './run-on-tasks';
@@ -17,6 +18,7 @@ import { unitCells } from './unit-cells';
 import type { Assignment, SourceRange, Task } from './types';
 import {
   allocatedUnits,
+  unitCount,
   dutySubject,
   findUnitSegments,
   firstListedLeads,
@@ -405,16 +407,7 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
       // A part whose work is one paragraph and its unit lines, nothing numbered under it ("二、开展
       // “绿色饭店”创建工作" / "任务要求。…" / "牵头单位:…"), is a task of its own.
       if (!dutyPart) {
-        const rest = line.text.slice(marker.length);
-        task = {
-          number: marker.number,
-          title: titleOf(rest, line.key.slice(marker.length)),
-          section: null,
-          source: { startLine: line.start, endLine: line.end },
-          key: '',
-          events: [],
-          part: true,
-        };
+        task = { ...draft(line, marker, marker.number, null), part: true };
         body(line, marker.length);
       }
       continue;
@@ -449,30 +442,16 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
     if (dutyItem && (dutyItems.has(line) || marker?.level === subLevel)) {
       closeTask();
       if (dutyItems.has(line)) continue;
-      const [text, key] = [line.text.slice(marker!.length), line.key.slice(marker!.length)];
-      task = {
-        number: line.text.slice(0, marker!.label.length),
-        title: titleOf(text, key),
-        section: dutyItem,
-        source: { startLine: line.start, endLine: line.end },
-        key: '',
-        events: [],
-      };
+      task = draft(line, marker!, line.text.slice(0, marker!.label.length), dutyItem);
       labelOwner(line, marker!.length);
       body(line, marker!.length);
       continue;
     }
     if (marker?.level === taskLevel) {
       closeTask();
-      const rest = line.text.slice(marker.length);
-      task = {
-        number: taskLevel === 3 || taskLevel === 1 ? marker.number : line.text.slice(0, marker.label.length),
-        title: titleOf(rest, line.key.slice(marker.length)),
-        section: section ? section.label : decimal,
-        source: { startLine: line.start, endLine: line.end },
-        key: '',
-        events: [],
-      };
+      const number =
+        taskLevel === 3 || taskLevel === 1 ? marker.number : line.text.slice(0, marker.label.length);
+      task = draft(line, marker, number, section ? section.label : decimal);
       labelOwner(line, marker.length);
       body(line, marker.length);
       continue;
@@ -530,8 +509,17 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
   return result;
 }
 
-const unitCount = (block: UnitBlock) =>
-  block.lead.length + block.cooperating.length + block.responsible.length;
+/** A task opened by its numbered line: its words after the marker give the title. */
+function draft(line: Line, marker: Marker, number: string, section: string | null): Draft {
+  return {
+    number,
+    title: titleOf(line.text.slice(marker.length), line.key.slice(marker.length)),
+    section,
+    source: { startLine: line.start, endLine: line.end },
+    key: '',
+    events: [],
+  };
+}
 
 function lastBlock(events: Event[]): UnitBlock | null {
   for (let i = events.length - 1; i >= 0; i--) {

@@ -273,6 +273,10 @@ export function isUnitLike(name: string): boolean {
   );
 }
 
+/** How many names a block gives, over all roles. */
+export const unitCount = (block: UnitBlock): number =>
+  block.lead.length + block.cooperating.length + block.responsible.length;
+
 function emptyBlock(): UnitBlock {
   return { lead: [], cooperating: [], responsible: [], note: null };
 }
@@ -498,6 +502,15 @@ interface RoleClause {
   labelled: boolean;
 }
 
+/** "市环保局会同市公安局": the first leads, the units it works together with cooperate; null unless
+ *  both sides are names of units. */
+function workingTogether(text: string, key: string): { lead: string[]; together: string[] } | null {
+  const at = key.indexOf('会同');
+  const [leadKey, withKey] = [key.slice(0, at), key.slice(at + 2)];
+  if (at < 0 || !isUnitList(leadKey) || !isUnitList(withKey)) return null;
+  return { lead: splitUnits(text.slice(0, at), leadKey), together: splitUnits(text.slice(at + 2), withKey) };
+}
+
 /** "县生态环境局牵头", "本部分工作由市建委负责组织实施", "各区政府为责任单位" → the names and their
  *  role; 'other' for a clause without a role, 'not units' when the words before it are not names of
  *  units. */
@@ -510,18 +523,11 @@ function roleClause(text: string, key: string): RoleClause | 'other' | 'not unit
   const agent = m[1]!.indexOf('由');
   const namesKey = agent > 0 ? m[1]!.slice(agent + 1) : m[1]!;
   const offset = key.indexOf(m[1]!) + (agent > 0 ? agent + 1 : 0);
-  // "市环保局会同市公安局负责": the first leads, the units it works together with cooperate.
-  const withAt = labelled ? -1 : namesKey.indexOf('会同');
-  if (withAt > 0) {
-    const [leadKey, withKey] = [namesKey.slice(0, withAt), namesKey.slice(withAt + 2)];
-    if (!isUnitList(leadKey) || !isUnitList(withKey)) return 'not units';
-    const at = offset + withAt + 2;
-    return {
-      role: 'lead',
-      names: splitUnits(text.slice(offset, offset + withAt), leadKey),
-      together: splitUnits(text.slice(at, at + withKey.length), withKey),
-      labelled: false,
-    };
+  if (!labelled && namesKey.includes('会同')) {
+    const joint = workingTogether(text.slice(offset, offset + namesKey.length), namesKey);
+    return joint
+      ? { role: 'lead', names: joint.lead, together: joint.together, labelled: false }
+      : 'not units';
   }
   const names = splitUnits(text.slice(offset, offset + namesKey.length), namesKey);
   if (!isUnitList(namesKey)) return 'not units';
@@ -637,7 +643,7 @@ function leadingRoles(text: string, key: string): { block: UnitBlock; end: numbe
     }
     end = to;
   }
-  const units = block.lead.length + block.cooperating.length + block.responsible.length;
+  const units = unitCount(block);
   // "由市安监局负责,市环保局配合。": one answers for the work and another helps, which names them both.
   const shared = block.responsible.length > 0 && block.cooperating.length > 0;
   return units && (named || shared) ? { block, end } : null;
@@ -714,7 +720,7 @@ export function allocatedUnits(text: string, key: string): string[] | null {
 
 /** An agent clause that names who leads and who works with it, closing a line ("由X会同Y负责落实。"). */
 const TOGETHER =
-  /(?<=^|[:;,])\s*由([^,;。由()]{2,40}?)会同([^;。由()]{2,200}?)(?:负责|牵头|组织|研究|制定)[^,;。()]{0,12}[。;]?$/;
+  /(?<=^|[:;,])\s*由([^,;。由()]{2,40}?会同[^;。由()]{2,200}?)(?:负责|牵头|组织|研究|制定)[^,;。()]{0,12}[。;]?$/;
 
 /** A rectification's measures: "整改措施:由县住建局负责修复。", "整改要求:由包片单位县气象局负责清除。",
  *  "整改措施:(1)由县环卫站负责更换…。(2)由…". */
@@ -789,15 +795,17 @@ export function findUnitSegments(
     if (block) return [{ start: 0, end: key.length, block }];
   }
   // "…的问题,由国土资源部会同农业部等部门负责落实。": an agent working together with others.
-  const together = TOGETHER.exec(key);
-  if (together && isUnitList(together[1]!) && isUnitList(together[2]!)) {
-    const lead = together.index + together[0].indexOf('由') + 1;
-    const others = lead + together[1]!.length + 2;
-    const block = emptyBlock();
-    block.lead.push(...splitUnits(text.slice(lead, lead + together[1]!.length), together[1]!));
-    block.cooperating.push(...splitUnits(text.slice(others, others + together[2]!.length), together[2]!));
-    return [{ start: lead - 1, end: key.length, block }];
-  }
+  const agent = TOGETHER.exec(key);
+  const names = agent ? agent.index + agent[0].indexOf('由') + 1 : 0;
+  const joint = agent && workingTogether(text.slice(names, names + agent[1]!.length), agent[1]!);
+  if (joint)
+    return [
+      {
+        start: names - 1,
+        end: key.length,
+        block: { ...emptyBlock(), lead: joint.lead, cooperating: joint.together },
+      },
+    ];
   const segments: UnitSegment[] = [];
   let depth = 0;
   let open = -1;
