@@ -157,8 +157,12 @@ function withFieldRows(text: string): string {
   });
 }
 
-/** A cell a line closed by its bar ("湘北大道 |"), or a bar alone for an empty cell. */
-const CELL_LINE = /^[^|]*\S[^|]*\|\s*$|^\s*\|+\s*$/;
+/** A cell a line closed by its bar ("湘北大道 |"), or a bar alone for an empty cell: no bar before
+ *  the closing ones. */
+function isCellLine(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed.endsWith('|') && !trimmed.replace(/\|+$/, '').includes('|');
+}
 
 /**
  * A table some renderings print one cell a line, each closed by " |" ("序号 |" / "路段名称 |" / … /
@@ -170,7 +174,7 @@ function withCellLines(text: string): string {
   let changed = false;
   for (let i = 0; i < lines.length; i++) {
     let end = i;
-    while (end < lines.length && CELL_LINE.test(lines[end]!)) end++;
+    while (end < lines.length && isCellLine(lines[end]!)) end++;
     const cells = lines.slice(i, end).map((l) => l.replace(/\s*\|+\s*$/, '').trim());
     const first = cells.findIndex((c) => TASK_NUMBER.test(c));
     if (end - i >= 6 && first >= 3 && isHeader(cells.slice(0, first))) {

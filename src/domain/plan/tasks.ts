@@ -380,7 +380,8 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
     const heading = marker?.level === taskLevel && DUTY_ITEM.exec(line.key.slice(marker.length));
     if (!marker || !heading) return;
     let labelled = 0;
-    for (const next of lines.slice(i + 1)) {
+    for (let j = i + 1; j < lines.length; j++) {
+      const next = lines[j]!;
       const sub = markerOf(next);
       if (sub && sub.level <= taskLevel) break;
       if (sub?.level === subLevel && unitLabel(next.text.slice(sub.length), next.key.slice(sub.length)))

@@ -17,10 +17,11 @@ const isPerson = (key: string) => PERSON.test(key) && !isUnitLike(key);
  */
 export function unitCells(lines: Line[], isRowStart: (line: Line) => boolean): Map<Line, string[] | null> {
   const cells = new Map<Line, string[] | null>();
+  const named = lines.map((l) => isNameCell(l.key));
   for (let i = 1; i < lines.length; i++) {
-    if (!isNameCell(lines[i]!.key) || isNameCell(lines[i - 1]!.key)) continue;
+    if (!named[i] || named[i - 1]) continue;
     let end = i;
-    while (end < lines.length && isNameCell(lines[end]!.key)) end++;
+    while (end < lines.length && named[end]) end++;
     const person = lines[end];
     const next = lines[end + 1];
     if (!person || !isPerson(person.key) || (next && !isRowStart(next))) continue;
