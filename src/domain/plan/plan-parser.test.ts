@@ -2067,3 +2067,69 @@ describe('special campaigns (batch 27)', () => {
     ]);
   });
 });
+
+describe('problem lists and duty lists of batches 29 and 30', () => {
+  it('gives a site its problems, answered for by the unit its 问题整改责任单位 line names', () => {
+    const plan = parsePlan(
+      [
+        '创文问题清单',
+        '1. 市科技馆',
+        '(1)院内电动车未按指定区域停放;',
+        '(2)灭火器过期未更换。',
+        '问题整改责任单位:市科技馆 整改时限:3天',
+        '2. 市第二人民医院',
+        '(1)院内禁烟标识数量不达标。',
+        '问题整改责任单位:市卫生健康委员会 整改时限:5天',
+      ].join('\n'),
+    ).plans[0]!;
+    expect(
+      plan.tasks.map((t) => [t.number, t.title, t.assignments.map((a) => [a.scope, a.responsible_units])]),
+    ).toEqual([
+      ['1', '市科技馆', [[null, ['市科技馆']]]],
+      ['2', '市第二人民医院', [[null, ['市卫生健康委员会']]]],
+    ]);
+  });
+
+  it('reads a unit\'s work list labelled "X主要工作任务:", helped by the units a 协助单位 line names', () => {
+    const plan = parsePlan(
+      [
+        '县大气污染综合整治方案',
+        '(八)县经济局主要工作任务:',
+        '1、淘汰落后产能。',
+        '(九)县公安局主要工作任务:',
+        '1、依法整治尾气排放年检不合格的机动车辆。',
+        '协助单位:交通局、县城管监察大队。',
+        '(十)县国土局主要工作任务:',
+        '1、依法取缔农田挖砂。',
+        '工作协助部门:水务局',
+      ].join('\n'),
+    ).plans[0]!;
+    expect(
+      plan.tasks.map((t) => [t.number, t.assignments.map((a) => [a.responsible_units, a.cooperating_units])]),
+    ).toEqual([
+      ['(八)', [[['县经济局'], []]]],
+      ['(九)', [[['县公安局'], ['交通局', '县城管监察大队']]]],
+      ['(十)', [[['县国土局'], ['水务局']]]],
+    ]);
+  });
+
+  it("reads an excerpt of member units' duties taken up without its part's heading, and no alert's threshold as a goal", () => {
+    const plan = parsePlan(
+      [
+        '北京市空气重污染应急职责分工',
+        '(十一)市气象局',
+        '1.编制本部门空气重污染应急分预案。',
+        '2.提供气象监测预报信息。',
+        '(十二)市国资委',
+        '1.督促有关市属国有企业制定应急预案。',
+        '黄色预警:预测AQI日均值>200将持续2天及以上。',
+      ].join('\n'),
+    ).plans[0]!;
+    expect(plan.title).toBe('北京市空气重污染应急职责分工');
+    expect(plan.targets).toEqual([]);
+    expect(plan.tasks.map((t) => [t.number, t.assignments[0]?.responsible_units])).toEqual([
+      ['(十一)', ['市气象局']],
+      ['(十二)', ['市国资委']],
+    ]);
+  });
+});

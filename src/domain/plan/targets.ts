@@ -244,8 +244,9 @@ export function findTargets(text: string, key: string): Target[] {
     // "…比重要达到37%,其中,年达到33%以上": 其中 passes the subject on.
     subject =
       key[to] !== ',' ? null : /^其中$/.test(clauseKey.trim()) ? before : subjectOf(clauseText, clauseKey);
-    // "重污染天气是指环境空气质量指数(AQI)大于200": a definition, not a goal.
-    if (/是指|指的是/.test(clauseKey)) continue;
+    // "重污染天气是指环境空气质量指数(AQI)大于200": a definition, not a goal; nor is an alert's
+    // threshold ("黄色预警:预测AQI日均值>200将持续2天").
+    if (/是指|指的是|预警:|预测/.test(clauseKey)) continue;
     const none = NONE_ALLOWED.exec(clauseKey);
     if (none) {
       targets.push({

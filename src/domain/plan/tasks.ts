@@ -35,7 +35,10 @@ export interface TaskWithSource {
   source: SourceRange;
 }
 
-type Event = { kind: 'sub'; number: string } | { kind: 'block'; block: UnitBlock; keywordLines: boolean };
+type Event =
+  | { kind: 'sub'; number: string }
+  /** `owner`: the units the item is labelled by ("1. 市科技馆"), which its own unit lines overrule. */
+  | { kind: 'block'; block: UnitBlock; keywordLines: boolean; owner?: boolean };
 
 interface Draft {
   number: string;
@@ -245,8 +248,8 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
   // "列第一位者为牵头部门，下同": bracketed lists of units from here on lead with their first unit.
   let firstLeads = false;
 
-  const pushBlock = (block: UnitBlock, keywordLines: boolean): void => {
-    const event: Event = { kind: 'block', block, keywordLines };
+  const pushBlock = (block: UnitBlock, keywordLines: boolean, owner = false): void => {
+    const event: Event = { kind: 'block', block, keywordLines, owner };
     if (task) task.events.push(event);
     else if (section) section.blocks.push(event);
   };
@@ -258,7 +261,7 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
     const owner = unitLabel(text, key, dutyPart);
     if (owner) {
       const note = `unit named as the item's label (${owner.label})`;
-      pushBlock({ lead: [], cooperating: [], responsible: owner.names, note }, false);
+      pushBlock({ lead: [], cooperating: [], responsible: owner.names, note }, false, true);
       return;
     }
     // In a part of duties an item may open with its unit acting ("3.派出所要对…").
@@ -294,7 +297,7 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
         title: task.title,
         section: task.section,
         deadlines: findDeadlines(task.key, planYear),
-        assignments: assignments(task.events),
+        assignments: assignments(withOwner(task.events)),
       },
       source: task.source,
     };
@@ -390,6 +393,7 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
     if (labelled >= 2) dutyItems.set(line, line.text.slice(0, marker.length + heading[0].length));
   });
   let dutyItem: string | null = null;
+  let partSeen = false;
   const cells = unitCells(lines, (l) => markerOf(l)?.level === taskLevel);
   for (const line of lines) {
     const marker = markerOf(line);
@@ -402,6 +406,7 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
       continue;
     }
     if (outside) continue;
+    if (marker?.level === 1) partSeen = true;
     if (marker?.level === 1 && taskLevel !== 1) {
       closeSection();
       dutyPart = DUTY_PART.test(headingText(line.key, line.key, marker));
@@ -426,7 +431,9 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
         tasks: [],
         blocks: [],
         key: '',
-        duties: dutyPart && headingUnits(text, key, true) !== null,
+        // An excerpt taken up in such a part ("(十一)市气象局" over its duties 1. 2.) shows no part's
+        // heading: a unit's heading over numbered lines heads its duties there too.
+        duties: (dutyPart || !partSeen) && headingUnits(text, key, true) !== null,
       };
       // The heading's own units and dates count if the part turns out to hold no numbered tasks.
       labelOwner(line, marker.length);
@@ -508,6 +515,25 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
   }
   closeSection();
   return result;
+}
+
+/** An item labelled by a name ("1. 市科技馆") that states its units in lines of their own answers by
+ *  those: the label names the site, not who answers for it; but units stated only as helpers
+ *  ("协助单位:交通局") help the unit the item is labelled by ("(九)县公安局主要工作任务:"). */
+function withOwner(events: Event[]): Event[] {
+  const owner = events.find((e) => e.kind === 'block' && e.owner);
+  const stated = events.filter((e) => e.kind === 'block' && !e.owner);
+  if (!owner || owner.kind !== 'block' || !stated.length) return events;
+  const helped = stated.every(
+    (e) => e.kind === 'block' && !e.block.lead.length && !e.block.responsible.length,
+  );
+  return events
+    .filter((e) => e !== owner)
+    .map((e) =>
+      helped && e === stated[0] && e.kind === 'block'
+        ? { ...e, block: { ...e.block, responsible: owner.block.responsible } }
+        : e,
+    );
 }
 
 /** A task opened by its numbered line: its words after the marker give the title. */

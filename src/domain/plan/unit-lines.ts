@@ -24,11 +24,16 @@ export type Role = 'lead' | 'cooperating' | 'responsible';
  *  the longer of two that start alike first ("主要牵头" leads, "主要责任" answers). */
 const LABEL_ROLE_WORDS: [Role, string[]][] = [
   ['lead', ['主要牵头', '牵头责任', '牵头', '主办']],
-  ['cooperating', ['配合责任', '协同责任', '配合', '协办', '参与', '参加', '协助', '协同', '协作', '成员']],
+  [
+    'cooperating',
+    ['配合责任', '协同责任', '工作协助', '配合', '协办', '参与', '参加', '协助', '协同', '协作', '成员'],
+  ],
   [
     'responsible',
     [
       '监督指导责任',
+      '问题整改责任',
+      '整改责任',
       '属地责任',
       '主体责任',
       '具体责任',
@@ -372,7 +377,7 @@ function parseKeywords(text: string, key: string, from: number, to: number, firs
  */
 // A document's title ("《…办法》(责任单位:…)") or a bracket still open before the colon is no label;
 // a name's second name in brackets is ("各区县政府(地区管委会):").
-const LABEL_UNIT = /^((?:[^:;,。《()]|\([^()]*\)){2,40}?)(负责)?(:|。)/;
+const LABEL_UNIT = /^((?:[^:;,。《()]|\([^()]*\)){2,40}?)(负责|(?:主要)?(?:工作)?(?:任务|职责))?(:|。)/;
 /** What task titles open with and names of units never do: "严厉查处违法排污企业。" is a task. */
 const DUTY_OPENING =
   /^(?:严厉|全面|加快|加强|加大|深入|持续|推进|开展|实施|落实|完善|强化|做好|建立|健全|严格|积极|大力|着力|切实|进一步|查处|整治|治理|提升|规范|推动|组织|督促|确保|坚持|抓好|创建|实行|优化|调整|提高|降低|控制|保护|防治|改善|淘汰|促进|发展|巩固|构建|打造|打好|打赢|成立|组建|设立)/;
@@ -381,7 +386,7 @@ export function labelUnit(text: string, key: string): { names: string[]; label: 
   const m = LABEL_UNIT.exec(key);
   if (!m) return null;
   const names = unitsNamed(text.slice(0, m[1]!.length), m[1]!);
-  return names && { names, label: `${m[2] ? 'X负责' : 'X'}${m[3] === '。' ? '。' : ':'}` };
+  return names && { names, label: `X${m[2] ?? ''}${m[3] === '。' ? '。' : ':'}` };
 }
 
 /** An item of a part of duties that opens with its unit as the one who acts: "由保洁公司负责组织…",
