@@ -188,8 +188,11 @@ function splitFlattened(raw: string): string[] {
     const title = !label && lastWords.length <= 40 && isTitleLine(fold(lastWords));
     // "…通知如下: 一、重点督办事项 1.…": a colon opens the list whose first marker follows.
     const opens = !label && /[:：]$/.test(before);
-    // A copy that prints its full stops as "." ("…的管理工作. 1.鹿寨县成员单位职责").
-    const stop = !label && /[\u4e00-\u9fff]\.$/.test(before);
+    // A copy that prints its full stops as "." ("…的管理工作. 1.鹿寨县成员单位职责"); a row of fields
+    // closing on its date ("…整改时限:2021年8月13日前 1.员工食堂…").
+    const stop =
+      !label &&
+      (/[\u4e00-\u9fff]\.$/.test(before) || /(?:时限|时间|期限)\s*[:：]\s*[^\s:：]{2,20}$/.test(before));
     if (
       !before ||
       !(

@@ -2133,3 +2133,18 @@ describe('problem lists and duty lists of batches 29 and 30', () => {
     ]);
   });
 });
+
+describe('a flattened list of problems, each closing on its fields', () => {
+  it('breaks after a time field, and keeps the label the words run on into out of the title', () => {
+    const plan = parsePlan(
+      '近日督查组对部分农贸市场进行督查,这次又有哪些脏乱差被曝光呢? 1.市场内无障碍卫生间堆放有杂物; 整改责任单位:县市场监督管理局 整改时限:2021年8月13日前 1.员工食堂橱柜杂物乱堆放; 2.临时厨房垃圾乱堆放。 整改责任单位:县污水处理厂 整改时限:2021年8月13日前',
+    ).plans[0]!;
+    expect(
+      plan.tasks.map((t) => [t.number, t.title, t.deadlines, t.assignments[0]?.responsible_units]),
+    ).toEqual([
+      ['1', '市场内无障碍卫生间堆放有杂物', ['2021-08-13'], ['县市场监督管理局']],
+      ['1', '员工食堂橱柜杂物乱堆放', [], undefined],
+      ['2', '临时厨房垃圾乱堆放', ['2021-08-13'], ['县污水处理厂']],
+    ]);
+  });
+});

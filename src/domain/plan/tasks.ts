@@ -91,6 +91,9 @@ function titleOf(text: string, key: string): string {
       break;
     }
   }
+  // A unit label the words run on into ("…堆放有杂物;整改责任单位:县市场监督管理局") is none of them.
+  const clause = Math.max(key.lastIndexOf(';', cut), key.lastIndexOf(',', cut)) + 1;
+  if (clause > 0 && key[cut] === ':' && startsWithUnitKeyword(key.slice(clause, cut + 1))) cut = clause;
   // A group of units closing the heading is none of its words; an agent clause of its sentence ("…的
   // 问题,由X会同Y负责落实") is.
   const last = findUnitSegments(text.slice(0, cut), key.slice(0, cut)).pop();
