@@ -216,7 +216,12 @@ export function readTasks(partLines: Line[], planYear: number | null): TaskWithS
   // "3.预防、预报、监测和报告" is one of them, not a task.
   const decimalMarker = markerReader(partLines);
   const decimalText = decimalMarker !== null;
-  const markerOf = (l: Line) => (decimalMarker ? decimalMarker(l) : readMarker(l.key));
+  // Each line's marker is asked for several times over: read once.
+  const markers = new Map<Line, Marker | null>();
+  const markerOf = (l: Line): Marker | null => {
+    if (!markers.has(l)) markers.set(l, decimalMarker ? decimalMarker(l) : readMarker(l.key));
+    return markers.get(l)!;
+  };
   const present = new Set(partLines.map((l) => markerOf(l)?.level).filter((l) => l !== 1));
   const itemWork = present.has(2) && present.has(3) && unitsOfItems(partLines);
   // Parts numbered 一、 with nothing numbered under them and units of their own (a duty list, a

@@ -17,21 +17,19 @@ const isPerson = (key: string) => PERSON.test(key) && !isUnitLike(key);
  */
 export function unitCells(lines: Line[], isRowStart: (line: Line) => boolean): Map<Line, string[] | null> {
   const cells = new Map<Line, string[] | null>();
-  const named = lines.map((l) => isNameCell(l.key));
-  for (let i = 1; i < lines.length; i++) {
-    if (!named[i] || named[i - 1]) continue;
-    let end = i;
-    while (end < lines.length && named[end]) end++;
-    const person = lines[end];
+  // From each person's name back over the names above it: few lines name persons.
+  lines.forEach((person, end) => {
     const next = lines[end + 1];
-    if (!person || !isPerson(person.key) || (next && !isRowStart(next))) continue;
+    if (!isPerson(person.key) || (next && !isRowStart(next))) return;
+    let i = end;
+    while (i > 0 && isNameCell(lines[i - 1]!.key)) i--;
+    if (i === end || i === 0 || cells.has(lines[i]!)) return;
     const run = lines.slice(i, end);
     cells.set(
       run[0]!,
       run.flatMap((l) => splitUnits(l.text, l.key)),
     );
     for (const l of [...run.slice(1), person]) cells.set(l, null);
-    i = end;
-  }
+  });
   return cells;
 }
