@@ -215,7 +215,10 @@ export function withClosingSignature(header: Header, lines: Line[]): Header {
         issuedOn: header.issuedOn ?? parseDate(tail[i]!.key),
       };
   }
-  return header;
+  // A notice that closes on its date alone, under its last sentence ("…报送县创文办。" / "2022年8月31日").
+  const own = tail.filter((l) => !l.chrome);
+  const at = own.findIndex((l, i) => i > 0 && DATE_LINE.test(l.key) && /。$/.test(own[i - 1]!.key));
+  return at > 0 && !header.issuedOn ? { ...header, issuedOn: parseDate(own[at]!.key) } : header;
 }
 
 const EDITION = /^第\s*[A-Z]?\d{1,3}\s*版/;

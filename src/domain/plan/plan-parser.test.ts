@@ -2148,3 +2148,21 @@ describe('a flattened list of problems, each closing on its fields', () => {
     ]);
   });
 });
+
+describe('a notice that closes on its date alone', () => {
+  it('dates the notice by the date under its last sentence, not a date inside its words', () => {
+    const lines = [
+      '县创文办督查通报',
+      '一、主次干道',
+      '1、通羊大道 - 路面坑洼不平',
+      '(责任单位:交通运输局)',
+      '相关单位要迅速落实整改措施。',
+    ];
+    expect(parsePlan([...lines, '2022年8月31日', '(编辑:谭茜)'].join('\n')).plans[0]!.issued_on).toBe(
+      '2022-08-31',
+    );
+    expect(
+      parsePlan([...lines.slice(0, 4), '2022年8月31日前完成整改'].join('\n')).plans[0]!.issued_on,
+    ).toBeNull();
+  });
+});
