@@ -483,3 +483,15 @@ describe('labels composed of a role and a kind of unit', () => {
     ).toEqual(['lead', 'responsible', 'cooperating', 'responsible', null]);
   });
 });
+
+describe('labels naming the level of the unit they give', () => {
+  it('reads "县牵头单位:" and "镇对接单位:", the level no part of the names before the next label', () => {
+    expect(blocks('一是开展“全城清洁”行动。县牵头单位:县爱卫办,镇对接单位:镇城乡公路管理所。')).toEqual([
+      { lead: ['县爱卫办'], cooperating: [], responsible: ['镇城乡公路管理所'], note: null },
+    ]);
+    // A town named last in a list stays a name.
+    expect(blocks('责任单位:各镇;配合单位:县环保局')).toEqual([
+      { lead: [], cooperating: ['县环保局'], responsible: ['各镇'], note: null },
+    ]);
+  });
+});

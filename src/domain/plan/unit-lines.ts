@@ -35,6 +35,7 @@ const LABEL_ROLE_WORDS: [Role, string[]][] = [
       '问题整改责任',
       '整改责任',
       '属地责任',
+      '对接',
       '主体责任',
       '具体责任',
       '主要责任',
@@ -73,6 +74,9 @@ const WHOLE_KEYWORD = new RegExp(`^(?:${KEYWORD})$`);
 export function roleOfLabel(name: string): Role | null {
   return WHOLE_KEYWORD.test(name) ? KEYWORD_ROLES.find(([pattern]) => pattern.test(name))![1] : null;
 }
+
+/** The level a label names before it ("县牵头单位", "镇对接单位"), at a clause's start. */
+const LEVEL_BEFORE_LABEL = /(?:^|[。;.,\s])[县区市镇乡]$/;
 
 /** The characters a label can start with: most characters are told at once not to start one. */
 const KEYWORD_FIRST = new Set([...KEYWORD.split('|').map((k) => k[0]!), '【', '[', '〔']);
@@ -332,7 +336,9 @@ function parseKeywords(text: string, key: string, from: number, to: number, firs
   hits.forEach((hit, i) => {
     const role = KEYWORD_ROLES.find(([pattern]) => pattern.test(hit[1] ?? hit[2]!))![1];
     const start = from + hit.index + hit[0].length;
-    const end = i + 1 < hits.length ? from + hits[i + 1]!.index : to;
+    const next = i + 1 < hits.length ? from + hits[i + 1]!.index : to;
+    // The level a next label names ("…,镇对接单位:") is none of these names.
+    const end = next < to && LEVEL_BEFORE_LABEL.test(key.slice(start, next)) ? next - 1 : next;
     let value = text.slice(start, end);
     let valueKey = key.slice(start, end);
     // A standing rule printed in brackets after the names is a note, not a unit; so is the rule that
@@ -820,7 +826,8 @@ export function findUnitSegments(
     if (
       depth === 0 &&
       KEYWORD_FIRST.has(ch) &&
-      (i === 0 || /[。;.,\s]/.test(key[i - 1]!)) &&
+      // "县牵头单位:县爱卫办,镇对接单位:…": a label may name the level whose unit it gives.
+      (i === 0 || /[。;.,\s]/.test(key[i - 1]!) || LEVEL_BEFORE_LABEL.test(key.slice(0, i))) &&
       KEYWORD_HERE.test(key)
     ) {
       // The statement runs to the end of the line, or to a further field of the row ("，完成时间："),
