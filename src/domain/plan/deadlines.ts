@@ -153,7 +153,9 @@ export function asDeadline(printed: string): string {
 }
 
 /** "完成时限:2023年9月30日", "时间节点:2022年10月": a field whose value is when the task is due. */
-const DUE_FIELD = /((?:完成|整改|办结)?(?:时限|时间|期限)(?:节点|要求|安排)?\s*:\s*)([^。;]*)/g;
+/** The label of a field stating when the work is due. */
+export const DUE_LABEL = '(?:完成|整改|办结)?(?:时限|时间|期限)(?:节点|要求|安排)?';
+const DUE_FIELD = new RegExp(`(${DUE_LABEL}\\s*:\\s*)([^。;]*)`, 'g');
 
 /** Deadlines in a task's folded text, in order of first mention, without repeats. */
 export function findDeadlines(taskKey: string, planYear: number | null): string[] {

@@ -75,7 +75,7 @@ export function wrapWidth(lines: readonly Line[]): number | null {
   return near >= 3 && near >= widths.length / 4 && over <= near / 10 ? mode : null;
 }
 
-function hasOpenBracket(key: string): boolean {
+export function hasOpenBracket(key: string): boolean {
   return (key.match(/[(〔【[]/g) ?? []).length > (key.match(/[)〕】\]]/g) ?? []).length;
 }
 

@@ -4,6 +4,7 @@
 // the plan's, and the plan's own headings and tasks run on in mid-line ("…稳步推进。二、重点任务
 // (一)配合建设…。(县生态环境局牵头,…)(二)启动…").
 import { isTitleLine, readMarker, type Level } from './headings';
+import { hasOpenBracket } from './line-joining';
 import type { Line } from './normalize-text';
 import { CLOSE, OPEN, slice } from './run-on-tasks';
 
@@ -16,16 +17,6 @@ const OPENS_WITH_TITLE =
 /** A chunk is cut where the site's length ran out, not where a paragraph ends. */
 const CHUNK_LENGTH = 100;
 const ENDS_SENTENCE = /[。;!?:)\]】”]$/;
-
-/** Whether a bracket is still open at the end of the text. */
-function openAtEnd(key: string): boolean {
-  let depth = 0;
-  for (const ch of key) {
-    if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch) && depth > 0) depth--;
-  }
-  return depth > 0;
-}
 
 /** The first chunk's title apart from the words run on after it ("…专项整治工作方案目前已进入…"): the
  *  title as its own line, unless the name goes on ("…方案的通知", "…方案》"). */
@@ -75,7 +66,7 @@ export function withoutChunkNumbers(lines: Line[]): Line[] {
   const cut = chunks.slice(0, -1).some((g) => {
     const key = g[g.length - 1]!.key;
     // Cut inside a bracket ("…(责任单位:" / "2、农业综合服务中心)"), whatever mark ends the chunk.
-    return !ENDS_SENTENCE.test(key) || openAtEnd(key);
+    return !ENDS_SENTENCE.test(key) || hasOpenBracket(key);
   });
   if (n < 2 || !cut || chunks.slice(0, -1).some((g) => length(g) < CHUNK_LENGTH)) return lines;
   const merged: Line[] = [];

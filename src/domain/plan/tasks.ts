@@ -1,7 +1,7 @@
 // Tasks of the task parts of one plan: numbered items, their sub-items, and the blocks of units
 // printed under them. A block belongs to the task it is printed in; its scope is the run of
 // sub-items since the previous block (GOLD_SCHEMA.md).
-import { findDeadlines } from './deadlines';
+import { DUE_LABEL, findDeadlines } from './deadlines';
 import {
   decimalHeading,
   headingText,
@@ -64,7 +64,7 @@ interface Section {
 }
 
 /** A field of when the work is due, printed among its units. */
-const DATE_FIELD = /(?:完成|整改|办结)?(?:时限|时间|期限)(?:要求)?\s*:[^;,。)〕】\]]+/g;
+const DATE_FIELD = new RegExp(`${DUE_LABEL}\\s*:[^;,。)〕】\\]]+`, 'g');
 
 /** The heading of an item of units' duties: "鹿寨县成员单位职责", "各部门职责分工". */
 const DUTY_ITEM = /^[^。,;:]{0,12}?(?:成员单位|部门|单位)职责(?:分工)?/;

@@ -75,7 +75,8 @@ export function roleOfLabel(name: string): Role | null {
   return WHOLE_KEYWORD.test(name) ? KEYWORD_ROLES.find(([pattern]) => pattern.test(name))![1] : null;
 }
 
-/** The level a label names before it ("县牵头单位", "镇对接单位"), at a clause's start. */
+/** The level a label names before it ("县牵头单位", "镇对接单位"), at a clause's start; tried on the
+ *  two characters before the label, so a line is not sliced whole for every character. */
 const LEVEL_BEFORE_LABEL = /(?:^|[。;.,\s])[县区市镇乡]$/;
 
 /** The characters a label can start with: most characters are told at once not to start one. */
@@ -827,7 +828,9 @@ export function findUnitSegments(
       depth === 0 &&
       KEYWORD_FIRST.has(ch) &&
       // "县牵头单位:县爱卫办,镇对接单位:…": a label may name the level whose unit it gives.
-      (i === 0 || /[。;.,\s]/.test(key[i - 1]!) || LEVEL_BEFORE_LABEL.test(key.slice(0, i))) &&
+      (i === 0 ||
+        /[。;.,\s]/.test(key[i - 1]!) ||
+        LEVEL_BEFORE_LABEL.test(key.slice(Math.max(0, i - 2), i))) &&
       KEYWORD_HERE.test(key)
     ) {
       // The statement runs to the end of the line, or to a further field of the row ("，完成时间："),
